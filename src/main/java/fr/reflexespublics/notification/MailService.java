@@ -1,0 +1,98 @@
+package fr.reflexespublics.notification;
+
+import fr.reflexespublics.platform.ReflexesProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The one way processes send mail. Sending is idempotent: a mail is identified by a dedup key
+ * (the job or process step that sends it); a retried or re-executed step finds its key in
+ * {@code notification_log} and does not send again.
+ *
+ * <p>Call it from a job (an {@code asyncBefore} service task, or the task-notification job):
+ * the log row is written in the job's transaction before the SMTP hand-over, so a failed delivery
+ * rolls the row back and the job retries with back-off.
+ */
+@Service
+public class MailService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailService.class);
+
+  /** What happened to a send request. */
+  public enum Outcome { SENT, ALREADY_SENT, NO_RECIPIENT }
+
+  private final JdbcTemplate jdbc;
+  private final MailTransport transport;
+  private final TemplateEngine templates;
+  private final ReflexesProperties properties;
+
+  public MailService(JdbcTemplate jdbc, MailTransport transport,
+      @Qualifier("mailTemplateEngine") TemplateEngine templates, ReflexesProperties properties) {
+    this.jdbc = jdbc;
+    this.transport = transport;
+    this.templates = templates;
+    this.properties = properties;
+  }
+
+  /**
+   * Renders template {@code templates/mail/NAME.*} with the model and sends it once per dedup key.
+   *
+   * @param dedupKey identifies this mail (e.g. from {@link DedupKeys}); at most 255 characters
+   * @param template template name
+   * @param to recipient addresses (duplicates and blanks are dropped)
+   * @param model template variables; {@code baseUrl} is always available
+   */
+  public Outcome send(String dedupKey, String template, List<String> to, Map<String, Object> model) {
+    List<String> recipients = to.stream().filter(a -> a != null && !a.isBlank()).distinct().toList();
+    if (recipients.isEmpty()) {
+      LOG.warn("Mail '{}' ({}) has no recipient with an address: not sent", template, dedupKey);
+      return Outcome.NO_RECIPIENT;
+    }
+    Integer already = jdbc.queryForObject("SELECT COUNT(*) FROM notification_log WHERE dedup_key = ?",
+        Integer.class, dedupKey);
+    if (already != null && already > 0) {
+      LOG.info("Mail '{}' ({}) was already sent: not sent again", template, dedupKey);
+      return Outcome.ALREADY_SENT;
+    }
+    MailMessage message = render(dedupKey, template, recipients, model);
+    // The row first: a concurrent execution of the same step waits on it, then finds it.
+    jdbc.update("INSERT INTO notification_log (dedup_key, template, recipients, sent_at) VALUES (?, ?, ?, ?)",
+        dedupKey, template, recipients.size(), Timestamp.from(Instant.now()));
+    transport.deliver(message);
+    LOG.info("Mail '{}' sent to {} recipient(s) ({})", template, recipients.size(), dedupKey);
+    return Outcome.SENT;
+  }
+
+  MailMessage render(String dedupKey, String template, List<String> to, Map<String, Object> model) {
+    Context context = new Context(Locale.ENGLISH);
+    context.setVariables(model);
+    context.setVariable("baseUrl", properties.baseUrl());
+    String subject = templates.process(template + ".subject.txt", context).replaceAll("[\\r\\n]+", " ").trim();
+    String html = templates.process(template + ".html", context);
+    String text = templates.process(template + ".txt", context);
+    return new MailMessage(properties.mail().from(), to, subject, html, text, messageId(dedupKey));
+  }
+
+  private static String messageId(String dedupKey) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(dedupKey.getBytes(StandardCharsets.UTF_8));
+      return "<" + HexFormat.of().formatHex(hash, 0, 16) + "@public-reflexes>";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

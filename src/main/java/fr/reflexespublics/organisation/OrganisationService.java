@@ -1,0 +1,105 @@
+package fr.reflexespublics.organisation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The organisation: which service an agent belongs to, who manages whom. Users and groups
+ * live in Camunda's identity service; services and memberships in application tables.
+ */
+@Service
+public class OrganisationService {
+
+  private final JdbcTemplate jdbc;
+  private final IdentityService identityService;
+
+  public OrganisationService(JdbcTemplate jdbc, IdentityService identityService) {
+    this.jdbc = jdbc;
+    this.identityService = identityService;
+  }
+
+  /** A service of the administration. */
+  public record OrgService(String id, String name, String headUserId, String parentServiceId) {}
+
+  public Optional<OrgService> serviceOf(String userId) {
+    return jdbc.query("""
+        SELECT s.id, s.name, s.head_user_id, s.parent_service_id
+          FROM org_agent a JOIN org_service s ON s.id = a.service_id
+         WHERE a.user_id = ?""",
+        (rs, i) -> new OrgService(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+        userId).stream().findFirst();
+  }
+
+  public Optional<OrgService> service(String serviceId) {
+    return jdbc.query("SELECT id, name, head_user_id, parent_service_id FROM org_service WHERE id = ?",
+        (rs, i) -> new OrgService(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+        serviceId).stream().findFirst();
+  }
+
+  public List<OrgService> services() {
+    return jdbc.query("SELECT id, name, head_user_id, parent_service_id FROM org_service ORDER BY name",
+        (rs, i) -> new OrgService(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+  }
+
+  /**
+   * The manager of an agent: the head of their service, or for a head, the head of the parent
+   * service. Empty for the top of the organisation or an agent outside the organisation table.
+   */
+  public Optional<String> managerOf(String userId) {
+    Optional<OrgService> service = serviceOf(userId);
+    while (service.isPresent()) {
+      String head = service.get().headUserId();
+      if (head != null && !head.equals(userId)) {
+        return Optional.of(head);
+      }
+      String parent = service.get().parentServiceId();
+      service = parent == null ? Optional.empty() : service(parent);
+    }
+    return Optional.empty();
+  }
+
+  public boolean userExists(String userId) {
+    return userId != null && !userId.isBlank()
+        && identityService.createUserQuery().userId(userId).count() == 1;
+  }
+
+  public boolean isMember(String userId, String groupId) {
+    return identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 1;
+  }
+
+  public Optional<String> emailOf(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    return Optional.ofNullable(user).map(User::getEmail).filter(e -> !e.isBlank());
+  }
+
+  /** Display name of a user ("First Last"), or the id when the user is unknown. */
+  public String displayName(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return userId;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? userId : name;
+  }
+
+  /** Ids of the members of a group, at most {@code limit} (empty when the group is larger). */
+  public List<String> membersOf(String groupId, int limit) {
+    long count = identityService.createUserQuery().memberOfGroup(groupId).count();
+    if (count > limit) {
+      return List.of();
+    }
+    return identityService.createUserQuery().memberOfGroup(groupId).listPage(0, limit).stream()
+        .map(User::getId).toList();
+  }
+
+  /** Mail addresses of the given users that have one. */
+  public List<String> emailsOf(Collection<String> userIds) {
+    return userIds.stream().distinct().map(this::emailOf).flatMap(Optional::stream).toList();
+  }
+}

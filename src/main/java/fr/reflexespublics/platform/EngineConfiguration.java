@@ -1,0 +1,76 @@
+package fr.reflexespublics.platform;
+
+import fr.reflexespublics.notification.NotificationJobRetries;
+import fr.reflexespublics.notification.TaskNotificationJobHandler;
+import fr.reflexespublics.notification.TaskNotificationListener;
+import fr.reflexespublics.notification.TaskNotificationParseListener;
+import fr.reflexespublics.security.forms.FormGuard;
+import fr.reflexespublics.security.forms.FormSubmissionInterceptor;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.bpmn.parser.DefaultFailedJobParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.spring.boot.starter.configuration.CamundaFailedJobConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/** The project's additions to the Camunda engine. */
+@Configuration
+public class EngineConfiguration {
+
+  /** Time zone of the administration: "today" for date checks, due dates. */
+  @Bean
+  ZoneId zone(@Value("${reflexes.zone:Europe/Paris}") String zone) {
+    return ZoneId.of(zone);
+  }
+
+  /**
+   * Server-side form validation on every submission, notification of every new user task.
+   */
+  @Bean
+  AbstractProcessEnginePlugin reflexesEnginePlugin(@Lazy FormGuard formGuard, ReflexesProperties properties,
+      TaskNotificationJobHandler taskNotificationJobHandler) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+          configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+        }
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(new FormSubmissionInterceptor(formGuard));
+        // registered here too: the starter registers job handlers only when the job executor is on
+        if (configuration.getCustomJobHandlers() == null) {
+          configuration.setCustomJobHandlers(new ArrayList<>());
+        }
+        if (!configuration.getCustomJobHandlers().contains(taskNotificationJobHandler)) {
+          configuration.getCustomJobHandlers().add(taskNotificationJobHandler);
+        }
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+          configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(
+            new TaskNotificationParseListener(new TaskNotificationListener(properties.mail().retryCycle())));
+      }
+    };
+  }
+
+  /**
+   * Replaces the starter's failed-job setup: BPMN retry cycles as usual, plus the same back-off
+   * for notification jobs.
+   */
+  @Bean
+  CamundaFailedJobConfiguration failedJobConfiguration(ReflexesProperties properties) {
+    return new CamundaFailedJobConfiguration() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPostBPMNParseListeners() == null) {
+          configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPostBPMNParseListeners().add(new DefaultFailedJobParseListener());
+        configuration.setFailedJobCommandFactory(new NotificationJobRetries(properties.mail().retryCycle()));
+      }
+    };
+  }
+}

@@ -1,0 +1,9 @@
+package fr.reflexespublics.security;
+
+/** Thrown by application endpoints; answered as JSON by {@link ApiExceptionHandler}. */
+public class ForbiddenException extends RuntimeException {
+
+  public ForbiddenException(String message) {
+    super(message);
+  }
+}

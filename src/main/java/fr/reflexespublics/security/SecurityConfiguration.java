@@ -1,0 +1,25 @@
+package fr.reflexespublics.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Authentication of the REST API and of the application's own endpoints. */
+@Configuration
+public class SecurityConfiguration {
+
+  public static final String ENGINE_REST = "/engine-rest/*";
+  public static final String API = "/api/*";
+
+  @Bean
+  FilterRegistrationBean<BasicAuthenticationFilter> restAuthentication(IdentityService identityService) {
+    FilterRegistrationBean<BasicAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService));
+    registration.addUrlPatterns(ENGINE_REST, API);
+    registration.setName("reflexes-basic-authentication");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+}

@@ -1,0 +1,163 @@
+package fr.reflexespublics.notification;
+
+import static fr.reflexespublics.platform.FoundationCheckConfiguration.PROCESS_KEY;
+import static fr.reflexespublics.platform.FoundationCheckConfiguration.TASK_REVIEW;
+import static fr.reflexespublics.platform.FoundationCheckConfiguration.TASK_SEND_CONFIRMATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.reflexespublics.support.IntegrationTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Mail: new-task notifications, idempotent process mails, SMTP outages with back-off. */
+class MailNotificationTest extends IntegrationTest {
+
+  @Autowired MailService mailService;
+
+  private ProcessInstance startAsAlice() {
+    identityService.setAuthentication("alice", List.of("agents"));
+    try {
+      return runtimeService.startProcessInstanceByKey(PROCESS_KEY, Variables.createVariables()
+          .putValue("subject", "Pothole on Main Street").putValue("quantity", 1)
+          .putValue("neededBy", LocalDate.now().plusDays(1).toString()).putValue("channel", "EMAIL"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  @Test
+  void aNewGroupTaskIsMailedToTheGroupMembersWithALinkToTasklist() {
+    ProcessInstance instance = startAsAlice();
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertNoMail(); // nothing leaves before the transaction has committed and the job runs
+
+    executeJobs(instance.getId());
+
+    for (String manager : List.of("marc@example.org", "nadia@example.org")) {
+      List<MimeMessage> mails = mailsTo(manager);
+      assertThat(mails).hasSize(1);
+      assertThat(subject(mails.get(0))).isEqualTo("[Public Reflexes] New task: Review the request");
+      assertThat(body(mails.get(0)))
+          .contains("http://reflexes.test/camunda/app/tasklist/default/#/?task=" + task.getId());
+    }
+    assertThat(mailsTo("alice@example.org")).isEmpty();
+  }
+
+  @Test
+  void aProcessMailIsSentOnceToTheInitiator() {
+    ProcessInstance instance = startAsAlice();
+    executeJobs(instance.getId());
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    taskService.complete(task.getId(), Map.of("decision", "APPROVE"));
+
+    executeJobs(instance.getId());
+
+    assertThat(instance).isEnded();
+    List<MimeMessage> mails = mailsTo("alice@example.org");
+    assertThat(mails).hasSize(1);
+    assertThat(subject(mails.get(0))).isEqualTo("[Public Reflexes] Your request \"Pothole on Main Street\" was reviewed");
+    assertThat(body(mails.get(0))).contains("APPROVE");
+  }
+
+  @Test
+  void whenSmtpIsDownTheMailJobRetriesWithBackOffThenRaisesAnIncidentAndTheUsersWorkIsKept() throws Exception {
+    ProcessInstance instance = startAsAlice();
+    executeJobs(instance.getId());
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    MAIL.stop();
+    try {
+      taskService.complete(task.getId(), Map.of("decision", "REJECT"));
+      // the user's completion is committed: the mail step waits in its own job
+      assertThat(historyService.createHistoricTaskInstanceQuery().taskId(task.getId()).finished().count()).isEqualTo(1);
+      Job mailJob = managementService.createJobQuery().processInstanceId(instance.getId())
+          .activityId(TASK_SEND_CONFIRMATION).singleResult();
+
+      for (int attempt = 1; attempt <= 3; attempt++) {
+        String jobId = mailJob.getId();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(jobId));
+        mailJob = managementService.createJobQuery().jobId(jobId).singleResult();
+        assertThat(mailJob.getRetries()).isEqualTo(3 - attempt);
+        if (attempt < 3) {
+          // back-off: the next attempt is not due before the retry interval (R3/PT5M)
+          assertThat(mailJob.getDuedate().toInstant()).isAfter(Instant.now().plus(4, ChronoUnit.MINUTES));
+        }
+      }
+      Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+      assertThat(incident).isNotNull();
+      assertThat(incident.getActivityId()).isEqualTo(TASK_SEND_CONFIRMATION);
+      assertThat(incident.getIncidentMessage()).startsWith("Mail delivery failed").doesNotContain("alice");
+      assertThat(instance).isWaitingAt(TASK_SEND_CONFIRMATION);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_log WHERE template = ? AND dedup_key LIKE ?",
+          Integer.class, "foundation-check-confirmation", instance.getId() + "%")).isZero();
+    } finally {
+      MAIL.start();
+    }
+
+    Job mailJob = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+    managementService.setJobRetries(mailJob.getId(), 1); // what an operator does in Cockpit
+    managementService.executeJob(mailJob.getId());
+
+    assertThat(instance).isEnded();
+    assertThat(mailsTo("alice@example.org")).hasSize(1);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void taskNotificationsRetryWithBackOffWhenSmtpIsDown() {
+    MAIL.stop();
+    ProcessInstance instance;
+    Job notification;
+    try {
+      instance = startAsAlice();
+      notification = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+      assertThat(notification.getRetries()).isEqualTo(5);
+      String jobId = notification.getId();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(jobId));
+      notification = managementService.createJobQuery().jobId(jobId).singleResult();
+      assertThat(notification.getRetries()).isEqualTo(4);
+      assertThat(notification.getDuedate().toInstant()).isAfter(Instant.now().plus(4, ChronoUnit.MINUTES));
+      assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_REVIEW).count())
+          .isEqualTo(1);
+    } finally {
+      MAIL.start();
+    }
+    managementService.executeJob(notification.getId());
+    assertThat(mailsTo("marc@example.org")).hasSize(1);
+  }
+
+  @Test
+  void sendingIsIdempotentPerDedupKey() {
+    String key = "test:" + System.nanoTime();
+
+    MailService.Outcome first = mailService.send(key, TaskNotifier.TEMPLATE, List.of("ines@example.org"),
+        Map.of("taskName", "Assess", "taskLink", "http://x"));
+    MailService.Outcome second = mailService.send(key, TaskNotifier.TEMPLATE, List.of("ines@example.org"),
+        Map.of("taskName", "Assess", "taskLink", "http://x"));
+
+    assertThat(first).isEqualTo(MailService.Outcome.SENT);
+    assertThat(second).isEqualTo(MailService.Outcome.ALREADY_SENT);
+    assertThat(mailsTo("ines@example.org")).hasSize(1);
+  }
+
+  @Test
+  void htmlInValuesIsEscapedInMails() {
+    String key = "test:" + System.nanoTime();
+    mailService.send(key, TaskNotifier.TEMPLATE, List.of("hugo@example.org"),
+        Map.of("taskName", "<script>alert(1)</script>", "taskLink", "http://x"));
+
+    String raw = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(mailsTo("hugo@example.org").get(0));
+    assertThat(raw).doesNotContain("<script>alert(1)</script></strong>").contains("&lt;script&gt;");
+  }
+}

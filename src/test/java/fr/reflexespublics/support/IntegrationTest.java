@@ -1,0 +1,121 @@
+package fr.reflexespublics.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import fr.reflexespublics.Application;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Base of the integration tests: one Spring context for the whole suite (the application with
+ * the demo organisation, on H2 or PostgreSQL), a real SMTP server (GreenMail on 127.0.0.1:3025,
+ * fresh for every test), jobs and timers driven by the test, process coverage recorded.
+ */
+@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+public abstract class IntegrationTest {
+
+  @RegisterExtension
+  protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @LocalServerPort
+  protected int port;
+
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected HistoryService historyService;
+  @Autowired protected RepositoryService repositoryService;
+  @Autowired protected IdentityService identityService;
+  @Autowired protected JdbcTemplate jdbc;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void clearAuthentication() {
+    identityService.clearAuthentication();
+  }
+
+  /** A REST client on this application's random port, authenticated as the given user. */
+  protected Rest rest(String user, String password) {
+    return new Rest("http://127.0.0.1:" + port, user, password);
+  }
+
+  /** A REST client authenticated as a demo user. */
+  protected Rest rest(String user) {
+    return rest(user, "demo");
+  }
+
+  /** Runs, as the engine's job executor would, every due job of a process instance (bounded). */
+  protected void executeJobs(String processInstanceId) {
+    for (int round = 0; round < 50; round++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId)
+          .executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new AssertionError("Jobs keep coming for " + processInstanceId);
+  }
+
+  /** Mails delivered to an address's mailbox. */
+  protected List<MimeMessage> mailsTo(String address) {
+    try {
+      com.icegreen.greenmail.user.GreenMailUser user = MAIL.getUserManager().getUserByEmail(address);
+      if (user == null) {
+        return List.of();
+      }
+      return MAIL.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+          .map(com.icegreen.greenmail.store.StoredMessage::getMimeMessage).toList();
+    } catch (com.icegreen.greenmail.store.FolderException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected static String body(MimeMessage message) {
+    return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+  }
+
+  protected static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected void assertNoMail() {
+    assertThat(MAIL.getReceivedMessages()).isEmpty();
+  }
+}
