@@ -1,6 +1,7 @@
 package fr.reflexespublics.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,16 @@ public class SecurityConfiguration {
     registration.addUrlPatterns(ENGINE_REST, API);
     registration.setName("reflexes-basic-authentication");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappPagingFilter> webappPaging(
+      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}") int limit) {
+    FilterRegistrationBean<WebappPagingFilter> registration = new FilterRegistrationBean<>(new WebappPagingFilter(limit));
+    registration.addUrlPatterns("/camunda/api/engine/*");
+    registration.setName("reflexes-webapp-paging");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
 }

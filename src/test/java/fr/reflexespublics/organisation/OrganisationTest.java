@@ -1,0 +1,85 @@
+package fr.reflexespublics.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.reflexespublics.support.IntegrationTest;
+import fr.reflexespublics.support.Rest;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The demo organisation, its groups, filters and authorizations (DESIGN.md contract). */
+class OrganisationTest extends IntegrationTest {
+
+  @Autowired OrganisationService organisation;
+  @Autowired FilterService filterService;
+  @Autowired AuthorizationService authorizationService;
+
+  @Test
+  void everyContractGroupAndDemoUserExists() {
+    Groups.ALL.keySet().forEach(group ->
+        assertThat(identityService.createGroupQuery().groupId(group).count()).as(group).isEqualTo(1));
+    assertThat(identityService.createUserQuery().memberOfGroup(Groups.AGENTS).count()).isEqualTo(11);
+    assertThat(organisation.isMember("bruno", Groups.HOTLINE_CALLERS)).isTrue();
+    assertThat(organisation.isMember("hugo", Groups.HOTLINE_COORDINATORS)).isTrue();
+    assertThat(organisation.isMember("alice", Groups.MANAGERS)).isFalse();
+    assertThat(organisation.isMember("admin", Groups.CAMUNDA_ADMIN)).isTrue();
+  }
+
+  @Test
+  void managersComeFromTheServiceTable() {
+    assertThat(organisation.managerOf("alice")).hasValue("marc");
+    assertThat(organisation.managerOf("bruno")).hasValue("nadia");
+    assertThat(organisation.managerOf("chloe")).hasValue("nadia");
+    assertThat(organisation.managerOf("marc")).hasValue("diane"); // a head reports to the parent service's head
+    assertThat(organisation.managerOf("diane")).isEmpty();
+    assertThat(organisation.serviceOf("alice")).hasValueSatisfying(s -> assertThat(s.name()).isEqualTo("Roads"));
+  }
+
+  @Test
+  void theApiTellsAnAgentWhereTheyStand() {
+    Rest.Answer me = rest("bruno").get("/api/organisation/me");
+
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.json().path("userId").asText()).isEqualTo("bruno");
+    assertThat(me.json().path("manager").asText()).isEqualTo("nadia");
+    assertThat(me.json().path("service").path("name").asText()).isEqualTo("Early Childhood");
+    assertThat(me.json().path("groups").toString()).contains("hotline-callers");
+  }
+
+  @Test
+  void theSharedTasklistFiltersExistAndAgentsMayReadThem() {
+    for (String name : new String[] {TasklistFilterSeeder.MY_TASKS, TasklistFilterSeeder.MY_GROUP_TASKS,
+        TasklistFilterSeeder.DUE_SOON}) {
+      var filter = filterService.createFilterQuery().filterName(name).singleResult();
+      assertThat(filter).as(name).isNotNull();
+      assertThat(authorizationService.isUserAuthorized("alice", java.util.List.of(Groups.AGENTS), Permissions.READ,
+          Resources.FILTER, filter.getId())).as(name).isTrue();
+    }
+  }
+
+  @Test
+  void onlyAdminsGetCockpitAdminAndDeployment() {
+    java.util.List<String> agent = java.util.List.of(Groups.AGENTS, Groups.MANAGERS, Groups.HR, Groups.DIRECTORS);
+    assertThat(authorizationService.isUserAuthorized("diane", agent, Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isFalse();
+    assertThat(authorizationService.isUserAuthorized("diane", agent, Permissions.ACCESS, Resources.APPLICATION, "admin")).isFalse();
+    assertThat(authorizationService.isUserAuthorized("diane", agent, Permissions.CREATE, Resources.DEPLOYMENT)).isFalse();
+    assertThat(authorizationService.isUserAuthorized("diane", agent, Permissions.ACCESS, Resources.APPLICATION, "tasklist")).isTrue();
+    assertThat(authorizationService.isUserAuthorized("admin", java.util.List.of(Groups.CAMUNDA_ADMIN), Permissions.CREATE,
+        Resources.DEPLOYMENT)).isTrue();
+  }
+
+  @Test
+  void processStartersComeFromTheProcessAccessDeclarations() {
+    assertThat(authorizationService.isUserAuthorized("alice", java.util.List.of(Groups.AGENTS),
+        ProcessDefinitionPermissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, "foundation-check")).isTrue();
+    assertThat(authorizationService.isUserAuthorized("alice", java.util.List.of(Groups.AGENTS),
+        ProcessDefinitionPermissions.READ_HISTORY, Resources.PROCESS_DEFINITION, "foundation-check")).isFalse();
+    assertThat(authorizationService.isUserAuthorized("marc", java.util.List.of(Groups.MANAGERS),
+        ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, "foundation-check")).isTrue();
+  }
+}
