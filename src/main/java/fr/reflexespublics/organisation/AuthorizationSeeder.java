@@ -53,6 +53,9 @@ public class AuthorizationSeeder {
         grant(group, Resources.PROCESS_DEFINITION, access.processKey(),
             ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       }
+      for (String group : access.participantGroups()) {
+        grant(group, Resources.PROCESS_DEFINITION, access.processKey(), ProcessDefinitionPermissions.READ);
+      }
       for (String group : access.followerGroups()) {
         grant(group, Resources.PROCESS_DEFINITION, access.processKey(),
             ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,

@@ -63,6 +63,15 @@ public class OrganisationService {
     return Optional.empty();
   }
 
+  public boolean serviceExists(String serviceId) {
+    return service(serviceId).isPresent();
+  }
+
+  /** Whether the agent belongs to the service (org_agent). */
+  public boolean worksIn(String userId, String serviceId) {
+    return serviceOf(userId).map(s -> s.id().equals(serviceId)).orElse(false);
+  }
+
   public boolean userExists(String userId) {
     return userId != null && !userId.isBlank()
         && identityService.createUserQuery().userId(userId).count() == 1;

@@ -6,8 +6,6 @@ import fr.reflexespublics.organisation.Groups;
 import fr.reflexespublics.organisation.OrganisationService;
 import fr.reflexespublics.organisation.ProcessAccess;
 import fr.reflexespublics.security.forms.FormRules;
-import fr.reflexespublics.security.forms.FormSubmission;
-import fr.reflexespublics.security.forms.Violations;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -34,19 +32,11 @@ public class FoundationCheckConfiguration {
 
   @Bean
   FormRules foundationCheckRequestRules() {
-    return new FormRules() {
-      @Override
-      public String formId() {
-        return REQUEST_FORM;
+    return FormRules.of(REQUEST_FORM, (submission, violations) -> {
+      if ("PHONE".equals(submission.text("channel")) && submission.integer("quantity") > PHONE_LIMIT) {
+        violations.add("quantity", "at most " + PHONE_LIMIT + " by phone");
       }
-
-      @Override
-      public void check(FormSubmission submission, Violations violations) {
-        if ("PHONE".equals(submission.text("channel")) && submission.integer("quantity") > PHONE_LIMIT) {
-          violations.add("quantity", "at most " + PHONE_LIMIT + " by phone");
-        }
-      }
-    };
+    });
   }
 
   @Bean

@@ -221,7 +221,7 @@ class FormValidationTest extends IntegrationTest {
   void theJavaApiIsValidatedToo() {
     String id = runtimeService.startProcessInstanceByKey(PROCESS_KEY, Variables.createVariables()
         .putValue("subject", "Street lights").putValue("quantity", 2L)
-        .putValue("neededBy", LocalDate.now().toString()).putValue("channel", "EMAIL")
+        .putValue("neededBy", today().toString()).putValue("channel", "EMAIL")
         .putValue("tags", List.of("B"))).getId();
     assertThat(runtimeService.getVariable(id, "quantity")).isEqualTo(2);
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY,

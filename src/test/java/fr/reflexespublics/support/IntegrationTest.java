@@ -55,6 +55,7 @@ public abstract class IntegrationTest {
   @Autowired protected RepositoryService repositoryService;
   @Autowired protected IdentityService identityService;
   @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected java.time.ZoneId zone;
 
   @BeforeEach
   void initAssertions() {
@@ -64,6 +65,59 @@ public abstract class IntegrationTest {
   @AfterEach
   void clearAuthentication() {
     identityService.clearAuthentication();
+  }
+
+  /** Today in the administration's time zone (the server's "today" for date checks). */
+  protected java.time.LocalDate today() {
+    return fr.reflexespublics.platform.Clocks.today(zone);
+  }
+
+  /** Runs an action as a user, with the user's groups, so that authorizations apply. */
+  protected <T> T as(String userId, java.util.function.Supplier<T> action) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** Starts a process as a user (start form values). */
+  protected org.camunda.bpm.engine.runtime.ProcessInstance startAs(String userId, String processKey,
+      java.util.Map<String, Object> variables) {
+    return as(userId, () -> runtimeService.startProcessInstanceByKey(processKey,
+        org.camunda.bpm.engine.variable.Variables.fromMap(new java.util.HashMap<>(variables))));
+  }
+
+  /** Completes a task as a user (form values). */
+  protected void completeAs(String userId, org.camunda.bpm.engine.task.Task task, java.util.Map<String, Object> variables) {
+    as(userId, () -> {
+      taskService.complete(task.getId(), new java.util.HashMap<>(variables));
+      return null;
+    });
+  }
+
+  /** The one open task of a process instance at an activity. */
+  protected org.camunda.bpm.engine.task.Task task(String processInstanceId, String taskDefinitionKey) {
+    List<org.camunda.bpm.engine.task.Task> tasks = taskService.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskDefinitionKey).list();
+    assertThat(tasks).as("open tasks " + taskDefinitionKey).hasSize(1);
+    return tasks.get(0);
+  }
+
+  /** Fires the timer of a timer event now (the job executor is off in tests). */
+  protected void fireTimer(String processInstanceId, String timerActivityId) {
+    Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+        .activityId(timerActivityId).singleResult();
+    assertThat(timer).as("timer " + timerActivityId).isNotNull();
+    managementService.executeJob(timer.getId());
+  }
+
+  /** The instance a call activity started. */
+  protected String calledInstance(String processInstanceId) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).singleResult().getId();
   }
 
   /** A REST client on this application's random port, authenticated as the given user. */

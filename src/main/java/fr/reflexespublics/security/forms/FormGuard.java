@@ -1,6 +1,6 @@
 package fr.reflexespublics.security.forms;
 
-import java.time.LocalDate;
+import fr.reflexespublics.platform.Clocks;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ public class FormGuard {
 
   public FormGuard(List<FormRules> rules, ZoneId zone) {
     this.rulesByForm = rules.stream().collect(Collectors.groupingBy(FormRules::formId));
-    this.validator = new FormValidator(new ScalaFeelEngineFactory().createInstance(), () -> LocalDate.now(zone));
+    this.validator = new FormValidator(new ScalaFeelEngineFactory().createInstance(), () -> Clocks.today(zone));
   }
 
   /**

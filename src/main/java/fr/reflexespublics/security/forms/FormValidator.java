@@ -79,7 +79,9 @@ public class FormValidator {
         continue;
       }
       if (field.readOnly()) {
-        if (given && !Objects.equals(plainOf(existing.apply(key)), plainOf(value))) {
+        Object current = plainOf(existing.apply(key));
+        boolean unchanged = Objects.equals(current, plainOf(value)) || (isEmpty(current) && isEmpty(value));
+        if (given && !unchanged) {
           violations.add(key, "is read-only");
         }
         submitted.remove(key);

@@ -1,0 +1,114 @@
+package fr.reflexespublics.initiative;
+
+import static fr.reflexespublics.initiative.InitiativeProcess.*;
+
+import fr.reflexespublics.initiative.InitiativeProcess.Decision;
+import fr.reflexespublics.initiative.InitiativeProcess.NonOpposition;
+import fr.reflexespublics.initiative.InitiativeProcess.Status;
+import fr.reflexespublics.organisation.OrganisationService;
+import fr.reflexespublics.platform.Clocks;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * The listeners of the initiative process ({@code ${initiativeRecorder.xxx(...)}} in the BPMN):
+ * each maps process variables to one call of {@link InitiativeService} and sets the variables
+ * that steer the flow. They run in the transaction of the step they belong to.
+ */
+@Component("initiativeRecorder")
+public class InitiativeRecorder {
+
+  /** Reports are due at the end of the working day. */
+  private static final int END_OF_DAY_HOUR = 18;
+
+  private final InitiativeService initiatives;
+  private final OrganisationService organisation;
+  private final InitiativeSettings settings;
+  private final ZoneId zone;
+
+  public InitiativeRecorder(InitiativeService initiatives, OrganisationService organisation,
+      InitiativeSettings settings, ZoneId zone) {
+    this.initiatives = initiatives;
+    this.organisation = organisation;
+    this.settings = settings;
+    this.zone = zone;
+  }
+
+  /** Start event: the initiative record, the reviewer (the initiator's manager), the periods. */
+  public void declared(DelegateExecution execution) {
+    String initiator = (String) execution.getVariable(INITIATOR);
+    String id = initiatives.declare(execution.getProcessInstanceId(), initiator,
+        (String) execution.getVariable(TITLE), (Integer) execution.getVariable(REQUESTED_DAYS),
+        LocalDate.parse((String) execution.getVariable(PLANNED_START)));
+    execution.setVariable(INITIATIVE_ID, id);
+    execution.setVariable(REVIEWER, organisation.managerOf(initiator).orElseThrow());
+    execution.setVariable(NON_OPPOSITION_PERIOD, settings.nonOppositionPeriod());
+    execution.setVariable(EXTENSIONS, 0);
+  }
+
+  /** The manager answered. */
+  public void reviewed(DelegateTask task) {
+    NonOpposition kind = Decision.OPPOSITION.name().equals(task.getVariable(DECISION))
+        ? NonOpposition.OPPOSED : NonOpposition.EXPLICIT;
+    initiatives.recordNonOpposition((String) task.getVariable(INITIATIVE_ID), kind);
+    task.setVariable(NON_OPPOSITION, kind.name());
+  }
+
+  /** The manager stayed silent for the whole period: consent. */
+  public void tacitNonOpposition(DelegateExecution execution) {
+    initiatives.recordNonOpposition((String) execution.getVariable(INITIATIVE_ID), NonOpposition.TACIT);
+    execution.setVariable(NON_OPPOSITION, NonOpposition.TACIT.name());
+  }
+
+  public void consulted(DelegateTask task) {
+    initiatives.recordSupport((String) task.getVariable(INITIATIVE_ID), (String) task.getVariable(SUPPORT));
+  }
+
+  /** Both reviews are in: the initiator may go ahead; the report is due at the end of the days. */
+  public void goAhead(DelegateExecution execution) {
+    LocalDate start = LocalDate.parse((String) execution.getVariable(PLANNED_START));
+    LocalDate due = start.plusDays((Integer) execution.getVariable(REQUESTED_DAYS));
+    initiatives.goAhead((String) execution.getVariable(INITIATIVE_ID), due);
+    setReportDue(execution, due);
+  }
+
+  public void reported(DelegateTask task) {
+    initiatives.recordReport((String) task.getVariable(INITIATIVE_ID), (Integer) task.getVariable(DAYS_USED));
+  }
+
+  /** The innovation unit assessed: an extension gives more days and a new due date. */
+  public void assessed(DelegateTask task) {
+    if (!Assessment.EXTEND.name().equals(task.getVariable(ASSESSMENT))) {
+      return;
+    }
+    int extra = (Integer) task.getVariable(EXTRA_DAYS);
+    LocalDate previous = LocalDate.ofInstant(((Date) task.getVariable(REPORT_DUE)).toInstant(), zone);
+    LocalDate today = Clocks.today(zone);
+    LocalDate due = (previous.isAfter(today) ? previous : today).plusDays(extra);
+    initiatives.extend((String) task.getVariable(INITIATIVE_ID), extra, due);
+    task.setVariable(EXTENSIONS, ((Integer) task.getVariable(EXTENSIONS)) + 1);
+    setReportDue(task.getExecution(), due);
+  }
+
+  /** End events: the final status of the record. */
+  public void ended(DelegateExecution execution, String status) {
+    Status end = Status.valueOf(status);
+    if (end == Status.RELAYED) {
+      end = Boolean.TRUE.equals(execution.getVariable(ADOPTED)) ? Status.ADOPTED : Status.NOT_ADOPTED;
+    }
+    initiatives.end((String) execution.getVariable(INITIATIVE_ID), end);
+  }
+
+  private void setReportDue(DelegateExecution execution, LocalDate due) {
+    ZonedDateTime dueAt = due.atTime(END_OF_DAY_HOUR, 0).atZone(zone);
+    ZonedDateTime reminder = dueAt.minus(settings.reportReminderBefore());
+    ZonedDateTime now = ZonedDateTime.ofInstant(Clocks.now(), zone);
+    execution.setVariable(REPORT_DUE, Date.from(dueAt.toInstant()));
+    execution.setVariable(REPORT_REMINDER_AT, Date.from((reminder.isBefore(now) ? now : reminder).toInstant()));
+  }
+}

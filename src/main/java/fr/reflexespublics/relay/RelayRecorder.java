@@ -1,0 +1,125 @@
+package fr.reflexespublics.relay;
+
+import static fr.reflexespublics.relay.RelayProcess.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.reflexespublics.organisation.OrganisationService;
+import fr.reflexespublics.platform.Clocks;
+import fr.reflexespublics.relay.RelayProcess.Status;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * The listeners of the relay-porting process ({@code ${relayRecorder.xxx(...)}} in the BPMN): each
+ * maps process variables to one call of {@link RelayService} and sets the variables that steer
+ * the flow.
+ */
+@Component("relayRecorder")
+public class RelayRecorder {
+
+  private static final int END_OF_DAY_HOUR = 18;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RelayService relays;
+  private final OrganisationService organisation;
+  private final RelaySettings settings;
+  private final ZoneId zone;
+
+  public RelayRecorder(RelayService relays, OrganisationService organisation, RelaySettings settings, ZoneId zone) {
+    this.relays = relays;
+    this.organisation = organisation;
+    this.settings = settings;
+    this.zone = zone;
+  }
+
+  public void started(DelegateExecution execution) {
+    String id = relays.start(execution.getProcessInstanceId(), (String) execution.getVariable(INITIATIVE_ID),
+        (String) execution.getVariable(TITLE));
+    execution.setVariable(RELAY_ID, id);
+    execution.setVariable(CHECKPOINT_INTERVAL, settings.checkpointInterval());
+    execution.setVariable(MAX_DECLINES, settings.maxDeclines());
+    execution.setVariable(DECLINES, 0);
+    List<Map<String, String>> options = organisation.services().stream()
+        .map(s -> Map.of("label", s.name(), "value", s.id())).toList();
+    try {
+      execution.setVariable(SERVICE_OPTIONS, SpinValues.jsonValue(JSON.writeValueAsString(options)).create());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void carrierIdentified(DelegateTask task) {
+    recordCarrier(task, LocalDate.parse((String) task.getVariable(RELAY_DEADLINE)));
+  }
+
+  public void ownershipAnswered(DelegateTask task) {
+    if (Ownership.DECLINE.name().equals(task.getVariable(OWNERSHIP))) {
+      task.setVariable(DECLINES, relays.decline((String) task.getVariable(RELAY_ID)));
+    }
+  }
+
+  /** Directors designated a department: its head co-pilots until the deadline (new, or a fresh one). */
+  public void arbitrated(DelegateTask task) {
+    if (!Arbitration.DESIGNATE.name().equals(task.getVariable(ARBITRATION))) {
+      return;
+    }
+    LocalDate today = Clocks.today(zone);
+    Object given = task.getVariable(RELAY_DEADLINE);
+    LocalDate deadline = given instanceof String s && !s.isBlank() ? LocalDate.parse(s) : null;
+    if (deadline == null || !deadline.isAfter(today)) {
+      deadline = today.plus(settings.defaultRelayPeriod());
+    }
+    task.setVariable(RELAY_DEADLINE, deadline.toString());
+    recordCarrier(task, deadline);
+  }
+
+  public void checkpoint(DelegateTask task) {
+    relays.checkpoint((String) task.getVariable(RELAY_ID), (Integer) task.getVariable(DEPARTMENT_INVOLVEMENT),
+        Boolean.TRUE.equals(task.getVariable(INITIATORS_INVOLVED)));
+  }
+
+  /** The head confirmed: catalogue entry, and who will be thanked (initiators and their managers). */
+  public void adoptionConfirmed(DelegateTask task) {
+    relays.adopt((String) task.getVariable(RELAY_ID), (String) task.getVariable(INITIATIVE_ID),
+        (String) task.getVariable(TITLE), (String) task.getVariable(DESCRIPTION),
+        (String) task.getVariable(CARRIER_DEPARTMENT), (String) task.getVariable(CARRIER_USER_ID),
+        (String) task.getVariable(ADOPTION_SUMMARY));
+    Set<String> recipients = new LinkedHashSet<>();
+    for (String initiator : initiators(task)) {
+      recipients.add(initiator);
+      organisation.managerOf(initiator).ifPresent(recipients::add);
+    }
+    task.setVariable(THANKS_RECIPIENTS, String.join(",", recipients));
+  }
+
+  public void ended(DelegateExecution execution, String status) {
+    Status end = Status.valueOf(status);
+    relays.end((String) execution.getVariable(RELAY_ID), end);
+    execution.setVariable(ADOPTED, end == Status.ADOPTED);
+  }
+
+  /** The initiators, from the comma-separated {@value RelayProcess#INITIATORS} variable. */
+  public static List<String> initiators(VariableScope scope) {
+    Object value = scope.getVariable(INITIATORS);
+    return value == null ? List.of() : Arrays.stream(value.toString().split(","))
+        .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+  }
+
+  private void recordCarrier(DelegateTask task, LocalDate deadline) {
+    relays.carrier((String) task.getVariable(RELAY_ID), (String) task.getVariable(CARRIER_DEPARTMENT),
+        (String) task.getVariable(CARRIER_USER_ID), deadline);
+    task.setVariable(RELAY_DEADLINE_AT, Date.from(deadline.atTime(END_OF_DAY_HOUR, 0).atZone(zone).toInstant()));
+  }
+}
