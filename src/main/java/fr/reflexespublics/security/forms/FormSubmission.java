@@ -28,6 +28,11 @@ public record FormSubmission(String formId, String processDefinitionKey, String 
     return taskDefinitionKey == null;
   }
 
+  /** Whether the field was submitted at all (possibly empty). */
+  public boolean given(String key) {
+    return values.containsKey(key);
+  }
+
   /** Whether the field was given with a non-empty value. */
   public boolean has(String key) {
     Object v = values.get(key);

@@ -90,6 +90,8 @@ public class FormValidator {
       if (isEmpty(value) || (field.kind() == FieldSpec.Kind.BOOLEAN && field.required() && Boolean.FALSE.equals(value))) {
         if (field.required()) {
           violations.add(key, field.kind() == FieldSpec.Kind.BOOLEAN ? "must be checked" : "is required");
+        } else if (given) {
+          plain.put(key, emptyOf(field)); // given empty: rules can tell it from "not given"
         }
         continue;
       }
@@ -343,6 +345,14 @@ public class FormValidator {
       value = typed instanceof SerializableValue s && !s.isDeserialized() ? parse(s.getValueSerialized()) : typed.getValue();
     }
     return unwrapJson(value);
+  }
+
+  private static Object emptyOf(FieldSpec field) {
+    return switch (field.kind()) {
+      case TEXT, DATE, CHOICE -> "";
+      case CHOICES, LIST -> List.of();
+      default -> null;
+    };
   }
 
   private static boolean isEmpty(Object value) {
