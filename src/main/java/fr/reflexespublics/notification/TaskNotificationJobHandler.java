@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskNotificationJobHandler implements JobHandler<TaskNotificationJobHandler.TaskRef> {
 
-  public static final String TYPE = "reflexes-task-notification";
+  public static final String TYPE = fr.reflexespublics.platform.BackgroundJobRetries.TYPE_PREFIX + "task-notification";
 
   private final TaskNotifier notifier;
 

@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At startup: groups, authorizations and Tasklist filters (every profile), then the demo
- * organisation (demo profile only), in one transaction.
+ * organisation and the modules' demo data (demo profile only), in one transaction.
  */
 @Component
 @Order(0)
@@ -24,14 +24,17 @@ public class OrganisationBootstrap implements ApplicationRunner {
   private final DemoOrganisation demo;
   private final ReflexesProperties properties;
   private final TransactionTemplate transaction;
+  private final java.util.List<DemoData> moduleDemoData;
 
   public OrganisationBootstrap(AuthorizationSeeder authorizations, TasklistFilterSeeder filters,
-      DemoOrganisation demo, ReflexesProperties properties, TransactionTemplate transaction) {
+      DemoOrganisation demo, ReflexesProperties properties, TransactionTemplate transaction,
+      java.util.List<DemoData> moduleDemoData) {
     this.authorizations = authorizations;
     this.filters = filters;
     this.demo = demo;
     this.properties = properties;
     this.transaction = transaction;
+    this.moduleDemoData = moduleDemoData;
   }
 
   @Override
@@ -41,6 +44,7 @@ public class OrganisationBootstrap implements ApplicationRunner {
       filters.seed();
       if (properties.demo().enabled()) {
         demo.seed();
+        moduleDemoData.forEach(DemoData::seed);
       }
     });
     if (properties.demo().enabled()) {

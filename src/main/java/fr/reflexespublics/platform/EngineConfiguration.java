@@ -1,7 +1,5 @@
 package fr.reflexespublics.platform;
 
-import fr.reflexespublics.notification.NotificationJobRetries;
-import fr.reflexespublics.notification.TaskNotificationJobHandler;
 import fr.reflexespublics.notification.TaskNotificationListener;
 import fr.reflexespublics.notification.TaskNotificationParseListener;
 import fr.reflexespublics.security.forms.FormGuard;
@@ -32,7 +30,7 @@ public class EngineConfiguration {
    */
   @Bean
   AbstractProcessEnginePlugin reflexesEnginePlugin(@Lazy FormGuard formGuard, ReflexesProperties properties,
-      TaskNotificationJobHandler taskNotificationJobHandler) {
+      java.util.List<org.camunda.bpm.engine.impl.jobexecutor.JobHandler<?>> jobHandlers) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -44,8 +42,10 @@ public class EngineConfiguration {
         if (configuration.getCustomJobHandlers() == null) {
           configuration.setCustomJobHandlers(new ArrayList<>());
         }
-        if (!configuration.getCustomJobHandlers().contains(taskNotificationJobHandler)) {
-          configuration.getCustomJobHandlers().add(taskNotificationJobHandler);
+        for (var handler : jobHandlers) {
+          if (!configuration.getCustomJobHandlers().contains(handler)) {
+            configuration.getCustomJobHandlers().add(handler);
+          }
         }
         if (configuration.getCustomPostBPMNParseListeners() == null) {
           configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
@@ -69,7 +69,7 @@ public class EngineConfiguration {
           configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPostBPMNParseListeners().add(new DefaultFailedJobParseListener());
-        configuration.setFailedJobCommandFactory(new NotificationJobRetries(properties.mail().retryCycle()));
+        configuration.setFailedJobCommandFactory(new BackgroundJobRetries(properties.mail().retryCycle()));
       }
     };
   }

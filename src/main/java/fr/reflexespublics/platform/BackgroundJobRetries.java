@@ -1,4 +1,4 @@
-package fr.reflexespublics.notification;
+package fr.reflexespublics.platform;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
 import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
@@ -10,15 +10,22 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.util.ParseUtil;
 
 /**
- * Gives notification jobs the same back-off as BPMN jobs. The engine applies retry cycles only
- * to jobs of BPMN activities; other job types would be retried immediately three times.
+ * Gives the project's background jobs (job handler types starting with {@value #TYPE_PREFIX}:
+ * task notifications, follow-up batches) the same back-off as BPMN jobs. The engine applies retry
+ * cycles only to jobs of BPMN activities; other job types would be retried immediately three times.
  */
-public class NotificationJobRetries extends DefaultFailedJobCommandFactory {
+public class BackgroundJobRetries extends DefaultFailedJobCommandFactory {
+
+  public static final String TYPE_PREFIX = "reflexes-";
 
   private final FailedJobRetryConfiguration cycle;
 
-  public NotificationJobRetries(String retryCycle) {
+  public BackgroundJobRetries(String retryCycle) {
     this.cycle = ParseUtil.parseRetryIntervals(retryCycle);
+  }
+
+  static boolean isBackgroundJob(JobEntity job) {
+    return job.getJobHandlerType() != null && job.getJobHandlerType().startsWith(TYPE_PREFIX);
   }
 
   @Override
@@ -35,7 +42,7 @@ public class NotificationJobRetries extends DefaultFailedJobCommandFactory {
     @Override
     public Object execute(CommandContext commandContext) {
       JobEntity job = getJob();
-      if (job == null || !TaskNotificationJobHandler.TYPE.equals(job.getJobHandlerType())) {
+      if (job == null || !isBackgroundJob(job)) {
         return super.execute(commandContext);
       }
       try {
@@ -48,7 +55,7 @@ public class NotificationJobRetries extends DefaultFailedJobCommandFactory {
 
     @Override
     public FailedJobRetryConfiguration getFailedJobRetryConfiguration(JobEntity job, ActivityImpl activity) {
-      if (TaskNotificationJobHandler.TYPE.equals(job.getJobHandlerType())) {
+      if (isBackgroundJob(job)) {
         return cycle;
       }
       return super.getFailedJobRetryConfiguration(job, activity);

@@ -1,0 +1,141 @@
+package fr.reflexespublics.hotline;
+
+import static fr.reflexespublics.hotline.FollowUpProcess.*;
+
+import fr.reflexespublics.hotline.FollowUpProcess.Experience;
+import fr.reflexespublics.hotline.FollowUpProcess.Need;
+import fr.reflexespublics.organisation.Groups;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * The listeners of the follow-up process ({@code ${followUpRecorder.xxx(...)}}): each maps the
+ * call's variables to one record and sets the variables that steer the flow. Personal data is read
+ * from the register, never written anywhere else than the variables the caller's screen needs.
+ */
+@Component("followUpRecorder")
+public class FollowUpRecorder {
+
+  private final RegisterService register;
+  private final FollowUpService followUps;
+  private final ExperiencedCallers experiencedCallers;
+  private final HotlineSettings settings;
+
+  public FollowUpRecorder(RegisterService register, FollowUpService followUps, ExperiencedCallers experiencedCallers,
+      HotlineSettings settings) {
+    this.register = register;
+    this.followUps = followUps;
+    this.experiencedCallers = experiencedCallers;
+    this.settings = settings;
+  }
+
+  /** Start: what the caller needs on screen, and the periods of the policy. */
+  public void started(DelegateExecution execution) {
+    RegisterService.Person person = register.find((String) execution.getVariable(PERSON_ID))
+        .orElseThrow(() -> new IllegalStateException("The person of follow-up " + execution.getProcessInstanceId()
+            + " is not in the register"));
+    execution.setVariable(PERSON_FIRST_NAME, person.firstName());
+    execution.setVariable(PERSON_PHONE, person.phone());
+    execution.setVariable(PERSON_AREA, person.area());
+    execution.setVariable(COMPLEXITY, person.complexity());
+    execution.setVariable(LAST_WELLBEING, null);
+    execution.setVariable(ATTEMPT, 0);
+    execution.setVariable(MAX_ATTEMPTS, settings.maxAttempts());
+    execution.setVariable(CALL_INTERVAL, "P" + execution.getVariable(CampaignProcess.CALL_INTERVAL_DAYS) + "D");
+    execution.setVariable(RETRY_DELAY, settings.retryDelay());
+    execution.setVariable(ORIENTATION_FOLLOW_UP, settings.orientationFollowUp());
+    execution.setVariable(URGENT_REMINDER, settings.urgentReminder());
+    execution.setVariable(PROXIMITY_GROUP, settings.proximityGroup());
+    execution.setVariable(ON_CALL_ADDRESS, settings.onCallAddress());
+  }
+
+  /**
+   * The call-assignment decision as candidates: any caller, or only the experienced ones (the
+   * coordinators when no caller is experienced yet).
+   */
+  public void callersChosen(DelegateExecution execution) {
+    List<String> groups = new ArrayList<>();
+    List<String> users = new ArrayList<>();
+    if (Experience.EXPERIENCED.name().equals(execution.getVariable(REQUIRED_EXPERIENCE))) {
+      users.addAll(experiencedCallers.list());
+      if (users.isEmpty()) {
+        groups.add(Groups.HOTLINE_COORDINATORS);
+      }
+    } else {
+      groups.add(Groups.HOTLINE_CALLERS);
+    }
+    execution.setVariable(CALLER_GROUPS, groups);
+    execution.setVariable(CALLER_USERS, users);
+  }
+
+  /** A call was made: its log, the attempt count, the opt-out. */
+  public void called(DelegateTask task) {
+    boolean reached = Boolean.TRUE.equals(task.getVariable(REACHED));
+    int attempt = (Integer) task.getVariable(ATTEMPT) + 1;
+    boolean stop = reached && Boolean.TRUE.equals(task.getVariable(WISHES_TO_STOP));
+    followUps.logCall(new FollowUpService.Call((String) task.getVariable(CAMPAIGN_ID),
+        (String) task.getVariable(PERSON_ID), Context.getCommandContext().getAuthenticatedUserId(), attempt, reached,
+        reached ? (String) task.getVariable(WELLBEING) : null,
+        reached && Boolean.TRUE.equals(task.getVariable(DIFFICULTY_DETECTED)),
+        reached && Boolean.TRUE.equals(task.getVariable(URGENT)), stop));
+    task.setVariable(ATTEMPT, reached ? 0 : attempt);
+    if (reached) {
+      task.setVariable(LAST_WELLBEING, task.getVariable(WELLBEING));
+    } else {
+      // nothing said on an unanswered call: no stale answers of an earlier call steer the flow
+      for (String key : List.of(WISHES_TO_STOP, DIFFICULTY_DETECTED, URGENT)) {
+        task.setVariable(key, false);
+      }
+    }
+    if (stop) {
+      register.optOut((String) task.getVariable(PERSON_ID));
+    }
+  }
+
+  public void visited(DelegateTask task) {
+    task.setVariable(ATTEMPT, 0);
+  }
+
+  /** A difficulty: its orientation record; the id goes to the orientation sub-process. */
+  public String openOrientation(DelegateExecution execution) {
+    return followUps.openOrientation((String) execution.getVariable(CAMPAIGN_ID),
+        (String) execution.getVariable(PERSON_ID), needs(execution), Boolean.TRUE.equals(execution.getVariable(URGENT)));
+  }
+
+  /** The needs of the last call (without NONE), as a list the routing decision reads. */
+  public ArrayList<String> needs(VariableScope scope) {
+    ArrayList<String> needs = new ArrayList<>();
+    Object value = scope.getVariable(NEEDS);
+    if (value instanceof SpinJsonNode node) {
+      node.elements().forEach(e -> needs.add(e.stringValue()));
+    } else if (value instanceof Collection<?> c) {
+      c.forEach(e -> needs.add(e.toString()));
+    }
+    needs.remove(Need.NONE.name());
+    return needs;
+  }
+
+  /** The orientator chose the service: the record, and the address the request is mailed to. */
+  public void oriented(DelegateTask task) {
+    String target = (String) task.getVariable(TARGET_SERVICE);
+    followUps.route((String) task.getVariable(ORIENTATION_ID), (String) task.getVariable(PROPOSED_SERVICE), target);
+    task.setVariable(SERVICE_ADDRESS, settings.services().get(target).email());
+  }
+
+  public void handlingConfirmed(DelegateTask task) {
+    if (Boolean.TRUE.equals(task.getVariable(HANDLED))) {
+      followUps.handled((String) task.getVariable(ORIENTATION_ID));
+    }
+  }
+
+  public void orientationReminded(DelegateExecution execution) {
+    followUps.reminded((String) execution.getVariable(ORIENTATION_ID));
+  }
+}
