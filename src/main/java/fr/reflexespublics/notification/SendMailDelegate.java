@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
  *   <li>{@value #TEMPLATE}: template name under templates/mail/ (required);</li>
  *   <li>{@value #TO}: recipients, a comma-separated string or a collection of user ids and
  *       {@code group:<id>} entries (members of the group);</li>
- *   <li>{@value #TO_ADDRESSES}: extra addresses outside the organisation (optional).</li>
+ *   <li>{@value #TO_ADDRESSES}: extra addresses outside the organisation (optional);</li>
+ *   <li>{@value #MODEL}: a map of extra template values, e.g. records read by a recorder bean
+ *       (optional).</li>
  * </ul>
- * The template sees the process variables, {@code processInstanceId} and {@code baseUrl}. Sent
- * once per step (see {@link DedupKeys}).
+ * The template sees the process variables, {@code processInstanceId}, {@code baseUrl} and the
+ * extra values. Sent once per step (see {@link DedupKeys}).
  */
 @Component("sendMail")
 public class SendMailDelegate implements JavaDelegate {
@@ -31,6 +33,7 @@ public class SendMailDelegate implements JavaDelegate {
   public static final String TEMPLATE = "mailTemplate";
   public static final String TO = "mailTo";
   public static final String TO_ADDRESSES = "mailToAddresses";
+  public static final String MODEL = "mailModel";
   public static final String GROUP_PREFIX = "group:";
 
   private final MailService mail;
@@ -53,6 +56,9 @@ public class SendMailDelegate implements JavaDelegate {
     addresses.addAll(entries(execution.getVariableLocal(TO_ADDRESSES)));
     Map<String, Object> model = new LinkedHashMap<>(execution.getVariables());
     model.put("processInstanceId", execution.getProcessInstanceId());
+    if (execution.getVariableLocal(MODEL) instanceof Map<?, ?> extra) {
+      extra.forEach((k, v) -> model.put(String.valueOf(k), v));
+    }
     mail.send(DedupKeys.forStep(execution, template), template, addresses, model);
   }
 

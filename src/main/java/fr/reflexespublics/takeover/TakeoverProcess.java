@@ -35,6 +35,7 @@ public final class TakeoverProcess {
   public static final String TASK_NOTIFY_TAKEOVER_END = "Task_NotifyTakeoverEnd";
   public static final String TASK_HAND_BACK_MEETING = "Task_HandBackMeeting";
   public static final String TASK_NOTIFY_AGENTS_RETURN = "Task_NotifyAgentsReturn";
+  public static final String TASK_START_RETEX = "Task_StartRetex";
   public static final String END_NOT_TRIGGERED = "EndEvent_NotTriggered";
   public static final String END_REJECTED = "EndEvent_Rejected";
   public static final String END_HANDED_BACK = "EndEvent_HandedBack";

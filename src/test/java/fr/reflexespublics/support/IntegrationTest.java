@@ -180,8 +180,33 @@ public abstract class IntegrationTest {
     }
   }
 
+  /** The decoded plain-text body of a mail (its text/plain part). */
   protected static String body(MimeMessage message) {
-    return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+    try {
+      String text = plainText(message.getContent());
+      return text != null ? text : com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String plainText(Object content) throws Exception {
+    if (content instanceof String s) {
+      return s;
+    }
+    if (content instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+        if (part.isMimeType("text/plain")) {
+          return (String) part.getContent();
+        }
+        String nested = part.getContent() instanceof jakarta.mail.Multipart ? plainText(part.getContent()) : null;
+        if (nested != null) {
+          return nested;
+        }
+      }
+    }
+    return null;
   }
 
   protected static String subject(MimeMessage message) {

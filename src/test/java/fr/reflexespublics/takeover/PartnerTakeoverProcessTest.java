@@ -122,6 +122,7 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void thePartnerSaysItIsReadyThroughTheApiThenTheActionIsHandedBack() {
     ProcessInstance instance = inOperation();
     String plan = planId(instance);
@@ -157,6 +158,13 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
         Integer.class, plan)).isEqualTo(2);
     assertThat(mailsTo("marc@example.org")).extracting(IntegrationTest::subject)
         .anySatisfy(s -> assertThat(s).contains("is handed back"));
+    // a retex on the takeover, with the partnership manager and the agents provided
+    ProcessInstance retex = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(fr.reflexespublics.retex.RetexProcess.KEY)
+        .variableValueLike(fr.reflexespublics.retex.RetexProcess.RETEX_TITLE, "%" + plan + "%").singleResult();
+    assertThat(retex).isNotNull();
+    assertThat((java.util.List<Object>) runtimeService.getVariable(retex.getId(),
+        fr.reflexespublics.retex.RetexProcess.PARTICIPANT_LIST)).containsExactly("paula", "alice", "bruno");
 
     // a finished plan, an unknown one
     Rest.Answer again = rest("paula").post("/api/takeovers/" + plan + "/partner-ready", Map.of());

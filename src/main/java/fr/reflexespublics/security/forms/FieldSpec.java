@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * @param hideExpression FEEL condition ({@code conditional.hide}, without the leading '='), or null
  * @param readOnly readonly field: shows a value, never changes it
  * @param items the fields of each entry of a dynamic list
+ * @param transientValue the form's custom property {@code transient = true}: the value reaches the
+ *     listeners of the step but is never stored as a variable (so never in history either); the
+ *     step keeps it in its own records
  */
 public record FieldSpec(
     String key,
@@ -40,7 +43,8 @@ public record FieldSpec(
     boolean disallowPassedDates,
     String hideExpression,
     boolean readOnly,
-    List<FieldSpec> items) {
+    List<FieldSpec> items,
+    boolean transientValue) {
 
   /** Kinds of values, one per family of form-js components. */
   public enum Kind {

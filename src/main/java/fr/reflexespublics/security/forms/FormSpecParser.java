@@ -114,7 +114,8 @@ public final class FormSpecParser {
         c.path("disallowPassedDates").asBoolean(false),
         hide,
         c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false),
-        items);
+        items,
+        "true".equals(c.path("properties").path("transient").asText()));
   }
 
   private static Set<String> values(JsonNode c) {

@@ -101,7 +101,30 @@ public class FormValidator {
         normalise(field, key, accepted, submitted);
       }
     }
+    for (FieldSpec field : spec.fields().values()) {
+      if (field.transientValue() && submitted.containsKey(field.key())) {
+        submitted.put(field.key(), transientOf(plain.get(field.key())));
+      }
+    }
     return plain;
+  }
+
+  /** A value that steps can read during the command but that the engine never stores. */
+  private static TypedValue transientOf(Object value) {
+    if (value instanceof Integer i) {
+      return Variables.integerValue(i, true);
+    }
+    if (value instanceof Boolean b) {
+      return Variables.booleanValue(b, true);
+    }
+    if (value instanceof List<?> list) {
+      try {
+        return SpinValues.jsonValue(JSON.writeValueAsString(list)).setTransient(true).create();
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return Variables.stringValue(value == null ? null : value.toString(), true);
   }
 
   private Object check(FieldSpec field, String path, Object value, Violations violations) {
