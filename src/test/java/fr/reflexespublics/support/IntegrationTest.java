@@ -3,7 +3,7 @@ package fr.reflexespublics.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import fr.reflexespublics.Application;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Base of the integration tests: one Spring context for the whole suite (the application with
- * the demo organisation, on H2 or PostgreSQL), a real SMTP server (GreenMail on 127.0.0.1:3025,
+ * the demo organisation, on H2 or PostgreSQL), a real SMTP server (GreenMail on 127.0.0.1:3025 or -Dtest.smtp.port,
  * fresh for every test), jobs and timers driven by the test, process coverage recorded.
  */
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -42,7 +42,8 @@ import org.springframework.test.context.TestExecutionListeners;
 public abstract class IntegrationTest {
 
   @RegisterExtension
-  protected static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP);
+  protected static final GreenMailExtension MAIL = new GreenMailExtension(
+      new ServerSetup(Integer.getInteger("test.smtp.port", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
   @LocalServerPort
   protected int port;
