@@ -4,23 +4,34 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic authentication against Camunda's identity service for {@code /engine-rest/*} and
- * {@code /api/*}: every request (including the engine list that Camunda's own filter lets
- * through) must carry valid credentials, else 401 with a JSON body. The authenticated user and
- * their groups are set on the engine for the request, so authorizations apply.
+ * Authentication against Camunda's identity service for {@code /engine-rest/*}, {@code /api/*}
+ * and the dashboard page: every request (including the engine list that Camunda's own filter lets
+ * through) must carry valid HTTP Basic credentials, else 401. The authenticated user and their
+ * groups are set on the engine for the request, so authorizations apply.
+ *
+ * <p>Read-only requests (GET, HEAD) to the application's own pages and {@code /api/*} also accept
+ * the session of a user logged into the Camunda webapps (Tasklist), so that the dashboard opens
+ * from Tasklist without a second login. State-changing requests always need Basic credentials:
+ * a browser never sends those on its own, so there is no cross-site request forgery to fear.
+ * {@code /engine-rest} never takes the session.
  */
 public class BasicAuthenticationFilter extends OncePerRequestFilter {
 
   private static final String PREFIX = "Basic ";
+  private static final String ENGINE = "default";
 
   private final IdentityService identityService;
 
@@ -32,10 +43,17 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String userId = authenticate(request.getHeader("Authorization"));
+    if (userId == null && request.getHeader("Authorization") == null && acceptsSession(request)) {
+      userId = webappSessionUser(request);
+    }
     if (userId == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"public-reflexes\"");
-      ErrorBodies.write(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
-          "Authentication required: HTTP Basic with a valid user and password");
+      if (isPage(request)) {
+        writeLoginHint(response);
+      } else {
+        ErrorBodies.write(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException",
+            "Authentication required: HTTP Basic with a valid user and password");
+      }
       return;
     }
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
@@ -46,6 +64,38 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  private static boolean acceptsSession(HttpServletRequest request) {
+    String method = request.getMethod();
+    return ("GET".equals(method) || "HEAD".equals(method)) && !request.getRequestURI()
+        .startsWith(request.getContextPath() + "/engine-rest");
+  }
+
+  private static boolean isPage(HttpServletRequest request) {
+    return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        && !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest");
+  }
+
+  /** The user logged into the Camunda webapps in this HTTP session, if any. */
+  private static String webappSessionUser(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    Authentication authentication = authentications == null ? null
+        : authentications.getAuthenticationForProcessEngine(ENGINE);
+    return authentication == null ? null : authentication.getIdentityId();
+  }
+
+  private static void writeLoginHint(HttpServletResponse response) throws IOException {
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    response.setContentType("text/html");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Log in</title>"
+        + "</head><body><p>Please <a href=\"/camunda/app/tasklist/\">log into Tasklist</a> first, then come back "
+        + "to this page.</p></body></html>");
   }
 
   private String authenticate(String header) {

@@ -13,12 +13,14 @@ public class SecurityConfiguration {
 
   public static final String ENGINE_REST = "/engine-rest/*";
   public static final String API = "/api/*";
+  public static final String DASHBOARD = "/dashboard";
+  public static final String DASHBOARD_FILES = "/dashboard/*";
 
   @Bean
   FilterRegistrationBean<BasicAuthenticationFilter> restAuthentication(IdentityService identityService) {
     FilterRegistrationBean<BasicAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService));
-    registration.addUrlPatterns(ENGINE_REST, API);
+    registration.addUrlPatterns(ENGINE_REST, API, DASHBOARD, DASHBOARD_FILES);
     registration.setName("reflexes-basic-authentication");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
