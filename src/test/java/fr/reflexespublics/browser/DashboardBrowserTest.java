@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,7 +27,7 @@ class DashboardBrowserTest extends IntegrationTest {
   }
 
   private static void waitLoaded(Browser browser, String generation) {
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d ->
         generation.equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
   }
 
@@ -44,7 +45,10 @@ class DashboardBrowserTest extends IntegrationTest {
       browser.loginToWebapp("tasklist", "hugo", "demo");
       browser.waitFor(By.cssSelector("[cam-tasklist-filters]"));
       browser.open("/camunda/app/welcome/default/");
-      assertThat(browser.waitFor(By.linkText("HR dashboard")).getDomAttribute("href")).isEqualTo("/dashboard");
+      // The welcome app loads its configuration and modules on its own: give it time on a busy machine.
+      WebElement link = new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.linkText("HR dashboard")));
+      assertThat(link.getDomAttribute("href")).isEqualTo("/dashboard");
       browser.open("/dashboard");
       waitLoaded(browser, "1");
 
