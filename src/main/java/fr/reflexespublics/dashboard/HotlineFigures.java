@@ -3,7 +3,6 @@ package fr.reflexespublics.dashboard;
 import static fr.reflexespublics.dashboard.Sql.ifTrue;
 
 import fr.reflexespublics.hotline.HotlineSettings;
-import fr.reflexespublics.platform.Clocks;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +39,7 @@ public class HotlineFigures implements DashboardSection {
   public Section compute(DashboardFilter filter) {
     Map<String, Object> p = sql.params(filter);
     Duration followUp = Duration.parse(settings.orientationFollowUp());
-    Instant now = Clocks.now();
+    Instant now = ((Timestamp) p.get("now")).toInstant();
     p.put("dayAgo", Timestamp.from(now.minus(Duration.ofDays(1))));
     p.put("followUpAgo", Timestamp.from(now.minus(followUp)));
     p.put("fromEpoch", filter.fromTime(sql.zone()).getTime() / 1000);

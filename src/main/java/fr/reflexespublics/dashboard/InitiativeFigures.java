@@ -5,7 +5,6 @@ import static fr.reflexespublics.dashboard.Sql.median;
 
 import fr.reflexespublics.initiative.InitiativeProcess;
 import fr.reflexespublics.initiative.InitiativeSettings;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.annotation.Order;
@@ -36,9 +35,9 @@ public class InitiativeFigures implements DashboardSection {
     String inFilter = " FROM initiative i WHERE i.declared_at >= :from AND i.declared_at < :to"
         + Sql.andService(filter, "i.service_id");
     Map<String, Long> byStatus = sql.countsBy("SELECT i.status, COUNT(*)" + inFilter + " GROUP BY i.status", p,
-        names(InitiativeProcess.Status.values()));
+        Sql.names(InitiativeProcess.Status.values()));
     Map<String, Long> nonOpposition = sql.countsBy("SELECT i.non_opposition, COUNT(*)" + inFilter
-        + " AND i.non_opposition IS NOT NULL GROUP BY i.non_opposition", p, names(InitiativeProcess.NonOpposition.values()));
+        + " AND i.non_opposition IS NOT NULL GROUP BY i.non_opposition", p, Sql.names(InitiativeProcess.NonOpposition.values()));
     Object medianDays = sql.row("SELECT " + median(daysBetween("i.declared_at", "i.go_ahead_at")) + inFilter
         + " AND i.go_ahead_at IS NOT NULL", p).get(0);
 
@@ -69,9 +68,5 @@ public class InitiativeFigures implements DashboardSection {
         .figure("closed", byStatus.get("CLOSED") + byStatus.get("NOT_ADOPTED"))
         .figure("medianDaysToGoAhead", medianDays)
         .table("status", status).table("goAhead", goAhead).table("daysPerService", days);
-  }
-
-  static List<String> names(Enum<?>[] values) {
-    return Arrays.stream(values).map(Enum::name).toList();
   }
 }

@@ -34,7 +34,7 @@ public class MobilityFigures implements DashboardSection {
     String inFilter = " FROM mission_assignment m WHERE m.start_date >= :fromDate AND m.start_date <= :toDate"
         + (filter.hasService() ? " AND (m.home_service = :service OR m.receiving_service = :service)" : "");
     Map<String, Long> byStatus = sql.countsBy("SELECT m.status, COUNT(*)" + inFilter + " GROUP BY m.status", p,
-        InitiativeFigures.names(MobilityProcess.Status.values()));
+        Sql.names(MobilityProcess.Status.values()));
     List<Object> served = sql.row("SELECT COUNT(DISTINCT m.user_id), COALESCE(SUM(m.mission_days), 0),"
         + " SUM(CASE WHEN m.constraints_respected THEN 1 ELSE 0 END),"
         + " SUM(CASE WHEN m.constraints_respected = FALSE THEN 1 ELSE 0 END),"

@@ -31,7 +31,7 @@ public class RelayFigures implements DashboardSection {
     String inFilter = " FROM relay r WHERE r.started_at >= :from AND r.started_at < :to"
         + Sql.andService(filter, "r.carrier_department");
     Map<String, Long> byStatus = sql.countsBy("SELECT r.status, COUNT(*)" + inFilter + " GROUP BY r.status", p,
-        InitiativeFigures.names(RelayProcess.Status.values()));
+        Sql.names(RelayProcess.Status.values()));
     Object medianDays = sql.row("SELECT " + median(daysBetween("r.started_at", "r.ended_at")) + inFilter
         + " AND r.status = 'ADOPTED' AND r.ended_at IS NOT NULL", p).get(0);
     long adopted = byStatus.get(RelayProcess.Status.ADOPTED.name());

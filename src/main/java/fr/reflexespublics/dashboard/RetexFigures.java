@@ -34,7 +34,7 @@ public class RetexFigures implements DashboardSection {
     String actions = " FROM retex_action a WHERE a.retex_id IN (" + retexInPeriod + ")"
         + Sql.andAgentOfService(filter, "a.owner");
     Map<String, Long> byStatus = sql.countsBy("SELECT a.status, COUNT(*)" + actions + " GROUP BY a.status", p,
-        InitiativeFigures.names(RetexProcess.ActionStatus.values()));
+        Sql.names(RetexProcess.ActionStatus.values()));
     long overdue = sql.count("SELECT COUNT(*)" + actions + " AND a.status IN ('OPEN', 'IN_PROGRESS')"
         + " AND a.due_date < :today", p);
 

@@ -127,6 +127,11 @@ public class Sql {
     return value;
   }
 
+  /** The names of an enum's values: the zero-filled keys of a {@link #countsBy} query. */
+  public static List<String> names(Enum<?>[] values) {
+    return Arrays.stream(values).map(Enum::name).toList();
+  }
+
   /** A number that a SUM may have left null (no row). */
   public static long zero(Object value) {
     return value == null ? 0 : ((Number) value).longValue();
