@@ -38,6 +38,7 @@ N = {"crash": 60 if SHORT else 200, "smtp": 30 if SHORT else 100, "db": 30 if SH
      "race": 10 if SHORT else 25}
 PROCESS = "initiative-without-prior-permission"
 PASSWORD = "demo"
+PROD_PASSWORD = "Reliable-Pass-42!"
 
 RESULTS = []  # (scenario, name, ok, detail)
 COUNTS = collections.OrderedDict()  # printed at the end
@@ -207,7 +208,8 @@ class Node:
         return self
 
     def wait_up(self, timeout=240):
-        ok = wait_for(lambda: self.proc.poll() is None and self.health() == 200, timeout, 1)
+        ok = wait_for(lambda: self.proc.poll() is not None or self.health() == 200, timeout, 1) \
+            and self.proc.poll() is None
         if not ok:
             raise RuntimeError(f"node {self.name} did not start (see {WORK}/{self.name}.log)")
 
@@ -476,7 +478,8 @@ def scenario_db(a, b, smtp):
     incidents = scalar(f"SELECT COUNT(*) FROM act_ru_incident WHERE proc_inst_id_ IN {in_list(in_db)}")
     check(s, "no incident left", incidents == 0, f"{incidents}")
     expected_tasks_present(s, in_db)
-    mail_checks(s, in_db, smtp, in_flight=2 * 3)  # at most 3 jobs run at once per node
+    # at most max-pool-size (10, the starter default) jobs run at once per node
+    mail_checks(s, in_db, smtp, in_flight=2 * 10)
 
 
 def scenario_race(a, b):
@@ -859,11 +862,19 @@ def security(a):
 def prod_checks():
     s = "prod"
     log("== prod profile node")
-    node = Node("prod", PORT_PROD, profile="prod", db=PROD_DB, env={"ADMIN_PASSWORD": "reliability-Admin-42!"},
+    # a password the guard must refuse before anything starts: it contains the administrator's id
+    refused = Node("prod-refused", PORT_PROD, profile="prod", db=PROD_DB,
+                   env={"ADMIN_PASSWORD": "Admin-password-42!"}, extra=["--spring.mail.host="])
+    refused.start(wait=False)
+    code = refused.proc.wait(120)
+    text = open(os.path.join(WORK, "prod-refused.log"), encoding="utf-8", errors="replace").read()
+    check(s, "a password against the policy is refused at start with a clear message",
+          code != 0 and "does not follow the password policy" in text, f"exit {code}")
+    node = Node("prod", PORT_PROD, profile="prod", db=PROD_DB, env={"ADMIN_PASSWORD": PROD_PASSWORD},
                 extra=["--spring.mail.host="])
     node.start()
     try:
-        status, cookies = webapp_login(node, "admin", "reliability-Admin-42!", "tasklist")
+        status, cookies = webapp_login(node, "admin", PROD_PASSWORD, "tasklist")
         session = [c for c in cookies if c.startswith("JSESSIONID")]
         check(s, "admin logs in", status == 200, f"HTTP {status}")
         check(s, "session cookie Secure and HttpOnly", session and all(
@@ -871,7 +882,7 @@ def prod_checks():
         r = http("GET", node.url + "/camunda/app/tasklist/default/")
         hsts = r.headers.get("Strict-Transport-Security") if r.headers else None
         check(s, "HSTS header on the webapps", bool(hsts), str(hsts))
-        users = http("GET", node.url + "/engine-rest/user", "admin", "reliability-Admin-42!").json() or []
+        users = http("GET", node.url + "/engine-rest/user", "admin", PROD_PASSWORD).json() or []
         check(s, "no demo user in prod", [u["id"] for u in users] == ["admin"], str([u.get("id") for u in users]))
         r = http("GET", node.url + "/engine-rest/user", "alice", "demo")
         check(s, "demo password refused", r.status == 401, f"HTTP {r.status}")
@@ -884,6 +895,9 @@ def prod_checks():
 
 def main():
     os.makedirs(WORK, exist_ok=True)
+    for name in ("greenmail", "node-a", "node-b", "prod"):
+        if os.path.exists(os.path.join(WORK, name + ".log")):
+            os.remove(os.path.join(WORK, name + ".log"))
     t0 = time.time()
     smtp = Smtp()
     try:
