@@ -73,6 +73,11 @@ public class FormSubmissionInterceptor extends CommandInterceptor {
     java.sql.Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
     try {
       if (exists(connection, "SELECT ID_ FROM " + prefix + "ACT_RU_TASK WHERE ID_ = ? FOR UPDATE", taskId)) {
+        // The task's announcement job is deleted with the task's execution: lock it too, so that
+        // a job executor finishing it meanwhile waits for this completion instead of making it
+        // fail on the job's revision (409 for the user while the mail is being sent).
+        exists(connection, "SELECT ID_ FROM " + prefix + "ACT_RU_JOB WHERE HANDLER_TYPE_ = ? AND HANDLER_CFG_ = ? FOR UPDATE",
+            fr.reflexespublics.notification.TaskNotificationJobHandler.TYPE, taskId);
         return;
       }
       boolean completed = exists(connection, "SELECT ID_ FROM " + prefix + "ACT_HI_TASKINST WHERE ID_ = ?", taskId);
@@ -82,9 +87,11 @@ public class FormSubmissionInterceptor extends CommandInterceptor {
     }
   }
 
-  private static boolean exists(java.sql.Connection connection, String sql, String id) throws java.sql.SQLException {
+  private static boolean exists(java.sql.Connection connection, String sql, String... values) throws java.sql.SQLException {
     try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, id);
+      for (int i = 0; i < values.length; i++) {
+        statement.setString(i + 1, values[i]);
+      }
       try (java.sql.ResultSet rows = statement.executeQuery()) {
         return rows.next();
       }
