@@ -1,10 +1,12 @@
 package fr.reflexespublics.security;
 
 import fr.reflexespublics.security.forms.FormValidationException;
+import fr.reflexespublics.security.forms.TaskNotOpenException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -44,6 +46,25 @@ public class RestErrorMappers implements ResourceConfigCustomizer {
       dto.setMessage(invalid.getMessage());
       return Response.status(Response.Status.BAD_REQUEST).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
+    TaskNotOpenException gone = find(throwable, TaskNotOpenException.class);
+    if (gone != null) {
+      return json(gone.isCompletedMeanwhile() ? Response.Status.CONFLICT : Response.Status.NOT_FOUND,
+          "TaskNotOpen", gone.getMessage());
+    }
+    if (find(throwable, OptimisticLockingException.class) != null) {
+      LOG.info("Concurrent modification answered 409: {}", throwable.getMessage());
+      return json(Response.Status.CONFLICT, "ConcurrentModification",
+          "Someone else changed the same data at the same moment: reload and try again");
+    }
+    NullPointerException missing = find(throwable, NullPointerException.class);
+    if (missing != null && missing.getStackTrace().length > 0
+        && missing.getStackTrace()[0].getClassName().startsWith("org.camunda.bpm.engine.rest.")) {
+      // Camunda's request objects dereference absent values (e.g. authorization/create without
+      // "type", job-definition retries without "retries"): the caller's fault, not a 500
+      LOG.info("Request without a required value answered 400: {}", missing.getMessage());
+      return json(Response.Status.BAD_REQUEST, "InvalidRequestException",
+          "The request misses a required value: see the REST API reference of this endpoint");
+    }
     Response response = ExceptionHandlerHelper.getInstance().getResponse(throwable);
     if (response.getStatus() >= 500 && revealsInternals(throwable)) {
       LOG.error("Internal error answered without details", throwable);
@@ -55,11 +76,19 @@ public class RestErrorMappers implements ResourceConfigCustomizer {
     return response;
   }
 
+  private static Response json(Response.Status status, String type, String message) {
+    ExceptionDto dto = new ExceptionDto();
+    dto.setType(type);
+    dto.setMessage(message);
+    return Response.status(status).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
   private static boolean revealsInternals(Throwable throwable) {
     for (Throwable t = throwable; t != null; t = t.getCause()) {
       String name = t.getClass().getName();
       String message = String.valueOf(t.getMessage());
-      if (t instanceof java.sql.SQLException || name.startsWith("org.apache.ibatis")
+      if (t instanceof java.sql.SQLException || name.startsWith("org.apache.ibatis") || name.endsWith("PersistenceException")
+          || message.contains("ENGINE-03") || t instanceof NullPointerException
           || name.startsWith("org.springframework.jdbc") || message.contains("### Error")
           || message.contains("### SQL") || message.matches("(?is).*\\b(select|insert|update|delete)\\b.*\\b(from|into|set)\\b.*")) {
         return true;

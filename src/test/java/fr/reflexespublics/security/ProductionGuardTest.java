@@ -51,8 +51,17 @@ class ProductionGuardTest {
 
   @Test
   void acceptsAStrongPassword() {
-    assertThatCode(() -> guard.postProcessEnvironment(prod("a-long-enough-password"), new SpringApplication()))
+    assertThatCode(() -> guard.postProcessEnvironment(prod("A-long-enough-passw0rd"), new SpringApplication()))
         .doesNotThrowAnyException();
+  }
+
+  @Test
+  void refusesAPasswordAgainstTheEnginesPolicyBeforeTheEngineStarts() {
+    // the engine would fail half-way through its start ("Password does not match policy")
+    assertThatThrownBy(() -> guard.postProcessEnvironment(prod("a-long-enough-password"), new SpringApplication()))
+        .hasMessageContaining("password policy").hasMessageContaining("uppercase");
+    assertThatThrownBy(() -> guard.postProcessEnvironment(prod("Admin-password-42!"), new SpringApplication()))
+        .hasMessageContaining("must not contain the user id");
   }
 
   @Test

@@ -34,8 +34,10 @@ public class FormSubmissionInterceptor extends CommandInterceptor {
   public <T> T execute(Command<T> command) {
     CommandContext context = Context.getCommandContext();
     if (command instanceof CompleteTaskCmd) {
+      lockOpenTask(context, field(command, "taskId"));
       replace(command, "variables", guard.checkTask(context, field(command, "taskId"), field(command, "variables")));
     } else if (command instanceof SubmitTaskFormCmd) {
+      lockOpenTask(context, field(command, "taskId"));
       replace(command, "properties", guard.checkTask(context, field(command, "taskId"), field(command, "properties")));
     } else if (command instanceof StartProcessInstanceCmd) {
       ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder");
@@ -55,6 +57,45 @@ public class FormSubmissionInterceptor extends CommandInterceptor {
       }
     }
     return next.execute(command);
+  }
+
+  /**
+   * Locks the task's row for this transaction, so that two completions of the same task (two
+   * users, two tabs, two nodes) run one after the other: the second one then finds the task gone
+   * and is refused with {@link TaskNotOpenException} instead of failing half-way in the engine
+   * (null execution, foreign key or optimistic locking errors, all answered 500 before).
+   */
+  static void lockOpenTask(CommandContext context, String taskId) {
+    if (taskId == null) {
+      return; // the command reports the missing id
+    }
+    String prefix = context.getProcessEngineConfiguration().getDatabaseTablePrefix();
+    java.sql.Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
+    try {
+      if (exists(connection, "SELECT ID_ FROM " + prefix + "ACT_RU_TASK WHERE ID_ = ? FOR UPDATE", taskId)) {
+        // The task's announcement job is deleted with the task's execution: lock it too, so that
+        // a job executor finishing it meanwhile waits for this completion instead of making it
+        // fail on the job's revision (409 for the user while the mail is being sent).
+        exists(connection, "SELECT ID_ FROM " + prefix + "ACT_RU_JOB WHERE HANDLER_TYPE_ = ? AND HANDLER_CFG_ = ? FOR UPDATE",
+            fr.reflexespublics.notification.TaskNotificationJobHandler.TYPE, taskId);
+        return;
+      }
+      boolean completed = exists(connection, "SELECT ID_ FROM " + prefix + "ACT_HI_TASKINST WHERE ID_ = ?", taskId);
+      throw new TaskNotOpenException(taskId, completed);
+    } catch (java.sql.SQLException e) {
+      throw new org.camunda.bpm.engine.ProcessEngineException("Could not lock task " + taskId, e);
+    }
+  }
+
+  private static boolean exists(java.sql.Connection connection, String sql, String... values) throws java.sql.SQLException {
+    try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        statement.setString(i + 1, values[i]);
+      }
+      try (java.sql.ResultSet rows = statement.executeQuery()) {
+        return rows.next();
+      }
+    }
   }
 
   private static ProcessDefinitionEntity definition(CommandContext context, String id, String key) {

@@ -75,7 +75,7 @@ public class FormValidator {
         if (given && !isEmpty(value)) {
           violations.add(key, "must not be given here (the field is not shown in this case)");
         }
-        submitted.remove(key);
+        submitted.keySet().remove(key); // not remove(): it reads the value, which throws for a serialized object
         continue;
       }
       if (field.readOnly()) {
@@ -84,7 +84,7 @@ public class FormValidator {
         if (given && !unchanged) {
           violations.add(key, "is read-only");
         }
-        submitted.remove(key);
+        submitted.keySet().remove(key);
         continue;
       }
       if (isEmpty(value) || (field.kind() == FieldSpec.Kind.BOOLEAN && field.required() && Boolean.FALSE.equals(value))) {
