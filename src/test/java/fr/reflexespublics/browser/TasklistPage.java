@@ -1,0 +1,256 @@
+package fr.reflexespublics.browser;
+
+import fr.reflexespublics.support.Browser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist 7.24 as a user sees it: log in and out, start a process from the "Start process"
+ * dialog, pick a filter, open, claim and complete a task, fill Camunda Forms (form-js) by label,
+ * read notifications. Every step can leave a screenshot under target/screenshots/.
+ */
+public final class TasklistPage {
+
+  private final Browser browser;
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final String prefix;
+  private int step;
+
+  public TasklistPage(Browser browser, String prefix) {
+    this.browser = browser;
+    this.driver = browser.driver();
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    this.prefix = prefix;
+    // a 1280x800 view, the size of the screenshots in the docs
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 943));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  // ---- session
+
+  public TasklistPage login(String user) {
+    browser.loginToWebapp("tasklist", user, "demo");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-filters] .task-filter")));
+    return this;
+  }
+
+  public TasklistPage logout() {
+    click(By.cssSelector(".account > .dropdown-toggle, .account a.dropdown-toggle"));
+    click(By.xpath("//a[normalize-space()='Log out']"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    return this;
+  }
+
+  // ---- start a process
+
+  public TasklistPage openStartDialog(String processName) {
+    click(By.xpath("//a[contains(normalize-space(),'Start process')]"));
+    WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".modal-dialog input[type='text'], .modal-dialog input[type='search']")));
+    search.sendKeys(processName);
+    click(By.xpath("//div[contains(@class,'modal-dialog')]//a[normalize-space()='" + processName + "']"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-dialog .fjs-form")));
+    return this;
+  }
+
+  public boolean startDialogOpen() {
+    return !driver.findElements(By.cssSelector(".modal-dialog .fjs-form")).isEmpty();
+  }
+
+  public void submitStart() {
+    dismissNotifications();
+    click(By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space()='Start']"));
+  }
+
+  /** Starts and waits for the dialog to close and Tasklist to confirm. */
+  public TasklistPage startAndConfirm() {
+    submitStart();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+    return this;
+  }
+
+  // ---- filters and tasks
+
+  public TasklistPage filter(String name) {
+    click(By.xpath("//*[@cam-tasklist-filters]//*[contains(@class,'task-filter')]//a[normalize-space(text()[1])='" + name + "']"));
+    return this;
+  }
+
+  public TasklistPage openTask(String taskName) {
+    By link = By.xpath("//section[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4//a[normalize-space()='" + taskName + "']");
+    wait.until(ExpectedConditions.elementToBeClickable(link)).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[@cam-tasklist-task]//*[normalize-space()='" + taskName + "']")));
+    return this;
+  }
+
+  public TasklistPage claim() {
+    click(By.xpath("//*[@cam-tasklist-task]//button[normalize-space()='Claim'] | //*[@cam-tasklist-task]//a[normalize-space()='Claim']"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] .fjs-form")));
+    return this;
+  }
+
+  public TasklistPage waitForTaskForm() {
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] .fjs-form")));
+    return this;
+  }
+
+  public void submitTask() {
+    dismissNotifications();
+    click(By.xpath("//*[@cam-tasklist-task]//button[normalize-space()='Complete']"));
+  }
+
+  /** Completes the open task and waits until Tasklist has closed it. */
+  public TasklistPage completeAndConfirm() {
+    submitTask();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] .fjs-form")));
+    return this;
+  }
+
+  /**
+   * The text of the notification that contains the fragment, once the user can see it: displayed,
+   * scrolled into view and not covered by another element (a dialog's backdrop, say).
+   */
+  public String notificationContaining(String fragment) {
+    By notes = By.xpath("//*[contains(@class,'notifications')]//*[contains(@class,'alert')]"
+        + "[contains(normalize-space(),'" + fragment + "')]");
+    WebElement note = wait.until(d -> d.findElements(notes).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript("arguments[0].scrollIntoView({block:'center'})", note);
+    Boolean visible = (Boolean) js.executeScript("""
+        const r = arguments[0].getBoundingClientRect();
+        const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return top !== null && (arguments[0] === top || arguments[0].contains(top));""", note);
+    if (!Boolean.TRUE.equals(visible)) {
+      throw new AssertionError("The notification '" + fragment + "' is hidden behind another element");
+    }
+    return note.getText();
+  }
+
+  /** Closes the notifications on the page, as a user would before going on. */
+  public void dismissNotifications() {
+    for (WebElement close : driver.findElements(By.cssSelector(".notifications .alert .close"))) {
+      if (close.isDisplayed()) {
+        jsClick(close);
+      }
+    }
+    wait.until(d -> d.findElements(By.cssSelector(".notifications .alert")).stream().noneMatch(WebElement::isDisplayed));
+  }
+
+  // ---- forms (form-js), fields found by their label
+
+  private WebElement field(String label) {
+    By by = By.xpath("//div[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(),'" + label + "')]]");
+    WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", field);
+    return field;
+  }
+
+  public TasklistPage type(String label, Object value) {
+    String text = String.valueOf(value);
+    for (int attempt = 0; attempt < 3; attempt++) {
+      WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      input.sendKeys(text);
+      // form-js may render the form again once Tasklist has loaded the variables: type again then
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(1)).until(d ->
+            text.equals(field(label).findElement(By.cssSelector("input, textarea")).getAttribute("value")));
+        return this;
+      } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException e) {
+        // retry
+      }
+    }
+    throw new AssertionError("Could not type into " + label);
+  }
+
+  public TasklistPage date(String label, LocalDate date) {
+    WebElement input = field(label).findElement(By.cssSelector("input"));
+    input.click();
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+    return this;
+  }
+
+  public TasklistPage radio(String label, String option) {
+    WebElement optionLabel = field(label).findElement(By.xpath(".//label[normalize-space()='" + option + "']"));
+    jsClick(driver.findElement(By.id(optionLabel.getAttribute("for"))));
+    return this;
+  }
+
+  public TasklistPage check(String label) {
+    jsClick(field(label).findElement(By.cssSelector("input[type='checkbox']")));
+    return this;
+  }
+
+  public TasklistPage select(String label, String option) {
+    WebElement f = field(label);
+    f.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display, input")).click();
+    f.findElement(By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")).click();
+    return this;
+  }
+
+  // ---- screenshots and dumps
+
+  /** A screenshot of this step in target/screenshots/. */
+  public TasklistPage shot(String name) {
+    browser.screenshot(prefix + "-" + String.format("%02d", ++step) + "-" + name);
+    return this;
+  }
+
+  /**
+   * A step worth showing in the docs: screenshot in target/screenshots/, and, when the suite runs
+   * with -Dscreenshots.docs=DIR (scripts/screenshots), also written as DIR/docName.png.
+   */
+  public TasklistPage showcase(String name, String docName) {
+    Path shot = browser.screenshot(prefix + "-" + String.format("%02d", ++step) + "-" + name);
+    String docs = System.getProperty("screenshots.docs");
+    if (docs != null && !docs.isBlank()) {
+      try {
+        Path dir = Path.of(docs);
+        Files.createDirectories(dir);
+        Files.copy(shot, dir.resolve(docName + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return this;
+  }
+
+  public void dump(String name) {
+    try {
+      Files.createDirectories(Browser.SCREENSHOTS);
+      Files.writeString(Browser.SCREENSHOTS.resolve(prefix + "-" + name + ".html"), driver.getPageSource());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void jsClick(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
+  }
+
+  private void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
+    element.click();
+  }
+
+  public List<WebElement> all(By by) {
+    return driver.findElements(by);
+  }
+}
