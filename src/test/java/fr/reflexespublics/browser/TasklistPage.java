@@ -78,11 +78,22 @@ public final class TasklistPage {
     click(By.xpath("//div[contains(@class,'modal-dialog')]//button[normalize-space()='Start']"));
   }
 
-  /** Starts and waits for the dialog to close and Tasklist to confirm. */
+  /** Starts and waits for the dialog to close (clicks again if the first click only took the focus). */
   public TasklistPage startAndConfirm() {
-    submitStart();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
-    return this;
+    By dialog = By.cssSelector(".modal-dialog");
+    for (int attempt = 0; attempt < 3; attempt++) {
+      submitStart();
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(dialog));
+        return this;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (driver.findElements(By.cssSelector(".notifications .alert-danger")).stream().anyMatch(WebElement::isDisplayed)) {
+          throw new AssertionError("Tasklist refused the start form: "
+              + driver.findElement(By.cssSelector(".modal-dialog .notifications")).getText());
+        }
+      }
+    }
+    throw new AssertionError("The start dialog is still open after three clicks on Start");
   }
 
   // ---- filters and tasks
@@ -115,11 +126,25 @@ public final class TasklistPage {
     click(By.xpath("//*[@cam-tasklist-task]//button[normalize-space()='Complete']"));
   }
 
-  /** Completes the open task and waits until Tasklist has closed it. */
+  /**
+   * Completes the open task and waits until Tasklist has closed it. The first click may only take
+   * the focus out of a field (form-js validates it and the layout moves): click again then.
+   */
   public TasklistPage completeAndConfirm() {
-    submitTask();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] .fjs-form")));
-    return this;
+    By form = By.cssSelector("[cam-tasklist-task] .fjs-form");
+    for (int attempt = 0; attempt < 3; attempt++) {
+      submitTask();
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(form));
+        return this;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (driver.findElements(By.cssSelector(".notifications .alert-danger")).stream().anyMatch(WebElement::isDisplayed)) {
+          throw new AssertionError("Tasklist refused the form: "
+              + driver.findElement(By.cssSelector(".notifications")).getText());
+        }
+      }
+    }
+    throw new AssertionError("The task form is still open after three clicks on Complete");
   }
 
   /**
@@ -200,7 +225,10 @@ public final class TasklistPage {
   public TasklistPage select(String label, String option) {
     WebElement f = field(label);
     f.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display, input")).click();
-    f.findElement(By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")).click();
+    WebElement item = wait.until(d -> f.findElement(
+        By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", item);
+    item.click();
     return this;
   }
 
