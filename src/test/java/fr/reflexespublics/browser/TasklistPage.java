@@ -180,7 +180,8 @@ public final class TasklistPage {
   // ---- forms (form-js), fields found by their label
 
   private WebElement field(String label) {
-    By by = By.xpath("//div[contains(@class,'fjs-form-field')][.//label[starts-with(normalize-space(),'" + label + "')]]");
+    // the field's own label comes first; options of radios and checklists have labels too
+    By by = By.xpath("//div[contains(@class,'fjs-form-field')][./label[1][starts-with(normalize-space(),'" + label + "')]]");
     WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", field);
     return field;
@@ -205,7 +206,9 @@ public final class TasklistPage {
   }
 
   public TasklistPage date(String label, LocalDate date) {
-    WebElement input = field(label).findElement(By.cssSelector("input"));
+    WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//div[contains(@class,'fjs-datetime-subsection')][./label[starts-with(normalize-space(),'" + label + "')]]//input")));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", input);
     input.click();
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
     return this;
