@@ -41,6 +41,12 @@ abstract class BrowserTest extends IntegrationTest {
     if (browser != null) {
       new TasklistPage(browser, getClass().getSimpleName()).dump("last");
       browser.screenshot(getClass().getSimpleName() + "-last");
+      try {
+        java.nio.file.Files.writeString(Browser.SCREENSHOTS.resolve(getClass().getSimpleName() + "-console.log"),
+            browser.consoleLog());
+      } catch (java.io.IOException | RuntimeException e) {
+        // the console is a help for diagnosis only
+      }
       browser.close();
       browser = null;
     }
