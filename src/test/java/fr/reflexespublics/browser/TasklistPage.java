@@ -64,7 +64,7 @@ public final class TasklistPage {
     WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector(".modal-dialog input[type='text'], .modal-dialog input[type='search']")));
     search.sendKeys(processName);
-    click(By.xpath("//div[contains(@class,'modal-dialog')]//a[normalize-space()='" + processName + "']"));
+    click(By.xpath("//div[contains(@class,'modal-dialog')]//a[normalize-space()=" + lit(processName) + "]"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-dialog .fjs-form")));
     return this;
   }
@@ -99,14 +99,14 @@ public final class TasklistPage {
   // ---- filters and tasks
 
   public TasklistPage filter(String name) {
-    click(By.xpath("//*[@cam-tasklist-filters]//*[contains(@class,'task-filter')]//a[normalize-space(text()[1])='" + name + "']"));
+    click(By.xpath("//*[@cam-tasklist-filters]//*[contains(@class,'task-filter')]//a[normalize-space(text()[1])=" + lit(name) + "]"));
     return this;
   }
 
   public TasklistPage openTask(String taskName) {
-    By link = By.xpath("//section[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4//a[normalize-space()='" + taskName + "']");
+    By link = By.xpath("//section[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4//a[normalize-space()=" + lit(taskName) + "]");
     wait.until(ExpectedConditions.elementToBeClickable(link)).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[@cam-tasklist-task]//*[normalize-space()='" + taskName + "']")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[@cam-tasklist-task]//*[normalize-space()=" + lit(taskName) + "]")));
     return this;
   }
 
@@ -153,7 +153,7 @@ public final class TasklistPage {
    */
   public String notificationContaining(String fragment) {
     By notes = By.xpath("//*[contains(@class,'notifications')]//*[contains(@class,'alert')]"
-        + "[contains(normalize-space(),'" + fragment + "')]");
+        + "[contains(normalize-space()," + lit(fragment) + ")]");
     WebElement note = wait.until(d -> d.findElements(notes).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     JavascriptExecutor js = (JavascriptExecutor) driver;
     js.executeScript("arguments[0].scrollIntoView({block:'center'})", note);
@@ -181,7 +181,7 @@ public final class TasklistPage {
 
   private WebElement field(String label) {
     // the field's own label comes first; options of radios and checklists have labels too
-    By by = By.xpath("//div[contains(@class,'fjs-form-field')][./label[1][starts-with(normalize-space(),'" + label + "')]]");
+    By by = By.xpath("//div[contains(@class,'fjs-form-field')][./label[1][starts-with(normalize-space()," + lit(label) + ")]]");
     WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", field);
     return field;
@@ -207,7 +207,7 @@ public final class TasklistPage {
 
   public TasklistPage date(String label, LocalDate date) {
     WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-        "//div[contains(@class,'fjs-datetime-subsection')][./label[starts-with(normalize-space(),'" + label + "')]]//input")));
+        "//div[contains(@class,'fjs-datetime-subsection')][./label[starts-with(normalize-space()," + lit(label) + ")]]//input")));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", input);
     input.click();
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
@@ -215,7 +215,7 @@ public final class TasklistPage {
   }
 
   public TasklistPage radio(String label, String option) {
-    WebElement optionLabel = field(label).findElement(By.xpath(".//label[normalize-space()='" + option + "']"));
+    WebElement optionLabel = field(label).findElement(By.xpath(".//label[normalize-space()=" + lit(option) + "]"));
     jsClick(driver.findElement(By.id(optionLabel.getAttribute("for"))));
     return this;
   }
@@ -229,7 +229,7 @@ public final class TasklistPage {
     WebElement f = field(label);
     f.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display, input")).click();
     WebElement item = wait.until(d -> f.findElement(
-        By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']")));
+        By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + lit(option) + "]")));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", item);
     item.click();
     return this;
@@ -269,6 +269,11 @@ public final class TasklistPage {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A string as an XPath literal (quotes of either kind). */
+  private static String lit(String text) {
+    return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
   }
 
   private void jsClick(WebElement element) {
