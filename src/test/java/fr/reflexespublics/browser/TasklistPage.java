@@ -210,7 +210,7 @@ public final class TasklistPage {
         "//div[contains(@class,'fjs-datetime-subsection')][./label[starts-with(normalize-space()," + lit(label) + ")]]//input")));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", input);
     input.click();
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
     return this;
   }
 
@@ -222,6 +222,13 @@ public final class TasklistPage {
 
   public TasklistPage check(String label) {
     jsClick(field(label).findElement(By.cssSelector("input[type='checkbox']")));
+    return this;
+  }
+
+  /** Ticks one option of a checklist. */
+  public TasklistPage option(String label, String option) {
+    WebElement optionLabel = field(label).findElement(By.xpath(".//label[normalize-space()=" + lit(option) + "]"));
+    jsClick(driver.findElement(By.id(optionLabel.getAttribute("for"))));
     return this;
   }
 
