@@ -30,7 +30,7 @@ class InitiativeBrowserTest extends BrowserTest {
     alice.submitStart();
     // above the yearly quota: the server refuses and says how many days are left
     assertThat(alice.notificationContaining("initiative day(s) left")).contains("requestedDays", "10 initiative day(s) left");
-    alice.shot("declare-refused");
+    alice.showcase("declare-refused", "initiative-declaration-refused");
     assertThat(alice.startDialogOpen()).isTrue();
     alice.type("Requested days", 4).startAndConfirm();
     ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
@@ -41,12 +41,12 @@ class InitiativeBrowserTest extends BrowserTest {
 
     TasklistPage marc = tasklist("initiative-manager").login("marc");
     marc.filter(MY_TASKS).openTask("Oppose or let the initiative go ahead")
-        .radio("Your decision", "No opposition: the agent may go ahead").shot("review").completeAndConfirm();
+        .radio("Your decision", "No opposition: the agent may go ahead").showcase("review", "initiative-manager-review").completeAndConfirm();
     marc.logout();
     executeJobs(instance.getId());
 
     TasklistPage ines = tasklist("initiative-unit").login("ines");
-    ines.filter(MY_GROUP_TASKS).openTask("Consult on the initiative").claim()
+    ines.filter(MY_GROUP_TASKS).openTask("Consult on the initiative").showcase("group-task", "tasklist-group-task").claim()
         .radio("Support offered", "Coaching").type("Constraints", "A storage room in each depot").shot("consult")
         .completeAndConfirm();
     ines.logout();
@@ -62,7 +62,7 @@ class InitiativeBrowserTest extends BrowserTest {
     alice.submitTask();
     // more days than granted: refused by the server, the task stays open with what was typed
     assertThat(alice.notificationContaining("day(s) granted")).contains("daysUsed: at most the 4 day(s) granted");
-    alice.shot("report-refused");
+    alice.showcase("report-refused", "initiative-report-refused");
     assertThat(instance).isWaitingAt(TASK_REPORT_ON_INITIATIVE);
     alice.type("Days actually used", 4).shot("report").completeAndConfirm();
     alice.logout();

@@ -64,7 +64,7 @@ class RetexRitualBrowserTest extends BrowserTest {
     ines.filter(MY_GROUP_TASKS).openTask("Facilitate the retex workshop").claim()
         .type("Lesson", "Decide earlier for the road crews")
         .type("Answer", "Taken up: lesson 'Decide earlier for the road crews'")
-        .showcase("workshop", "retex-workshop");
+        .shot("workshop");
     ines.logout();
     // Known gap: on this form (two dynamic lists) Tasklist keeps its Complete button disabled
     // without a message, so the workshop is recorded through the Java API with the same values.
@@ -80,7 +80,7 @@ class RetexRitualBrowserTest extends BrowserTest {
     ines.filter(MY_GROUP_TASKS).openTask("Turn a lesson into an owned action").claim()
         .type("Owner", "marc").type("Action", "Write the 48-hour decision rule down")
         .date("Due", today().plusMonths(2)).type("Administration plan item", "Administration plan 2027, axis 3")
-        .shot("commit-action").completeAndConfirm();
+        .showcase("commit-action", "retex-action").completeAndConfirm();
     ines.logout();
     executeJobs(retex.getId());
 

@@ -192,7 +192,8 @@ public final class TasklistPage {
     for (int attempt = 0; attempt < 3; attempt++) {
       WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
       input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-      input.sendKeys(text);
+      input.sendKeys(text, Keys.TAB);
+      settle();
       // form-js may render the form again once Tasklist has loaded the variables: type again then
       try {
         new WebDriverWait(driver, Duration.ofSeconds(1)).until(d ->
@@ -211,6 +212,7 @@ public final class TasklistPage {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", input);
     input.click();
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+    settle();
     return this;
   }
 
@@ -232,14 +234,25 @@ public final class TasklistPage {
     return this;
   }
 
+  /** Picks an option of a select (its list opens on focus or on click). */
   public TasklistPage select(String label, String option) {
-    WebElement f = field(label);
-    f.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display, input")).click();
-    WebElement item = wait.until(d -> f.findElement(
-        By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + lit(option) + "]")));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", item);
-    item.click();
-    return this;
+    By item = By.xpath(".//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + lit(option) + "]");
+    for (int attempt = 0; attempt < 3; attempt++) {
+      WebElement f = field(label);
+      if (f.findElements(item).isEmpty()) {
+        f.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display, input")).click();
+      }
+      try {
+        WebElement found = new WebDriverWait(driver, Duration.ofSeconds(2)).until(d -> field(label).findElement(item));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", found);
+        found.click();
+        settle();
+        return this;
+      } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException e) {
+        // the click closed a list that the focus had opened: once more
+      }
+    }
+    throw new AssertionError("Could not pick " + option + " in " + label);
   }
 
   // ---- screenshots and dumps
@@ -275,6 +288,18 @@ public final class TasklistPage {
       Files.writeString(Browser.SCREENSHOTS.resolve(prefix + "-" + name + ".html"), driver.getPageSource());
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * form-js debounces what is typed (300 ms) before it reaches the form's state; a field touched
+   * before that would render the field again with its old value. Short pause, once per field.
+   */
+  private static void settle() {
+    try {
+      Thread.sleep(400);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
