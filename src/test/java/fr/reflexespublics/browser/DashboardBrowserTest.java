@@ -56,7 +56,7 @@ class DashboardBrowserTest extends IntegrationTest {
       assertThat(charts).as("one chart per section").hasSize(7);
       assertThat(browser.driver().findElements(By.cssSelector("[data-chart][data-points]")))
           .anySatisfy(c -> assertThat(Integer.parseInt(c.getDomAttribute("data-points"))).isPositive());
-      browser.screenshot("dashboard-hugo");
+      browser.showcase("dashboard-hugo", "dashboard-hugo");
 
       new Select(browser.driver().findElement(By.id("service"))).selectByValue("roads");
       browser.driver().findElement(By.id("apply")).click();

@@ -3,7 +3,6 @@ package fr.reflexespublics.browser;
 import fr.reflexespublics.support.Browser;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -268,17 +267,7 @@ public final class TasklistPage {
    * with -Dscreenshots.docs=DIR (scripts/screenshots), also written as DIR/docName.png.
    */
   public TasklistPage showcase(String name, String docName) {
-    Path shot = browser.screenshot(prefix + "-" + String.format("%02d", ++step) + "-" + name);
-    String docs = System.getProperty("screenshots.docs");
-    if (docs != null && !docs.isBlank()) {
-      try {
-        Path dir = Path.of(docs);
-        Files.createDirectories(dir);
-        Files.copy(shot, dir.resolve(docName + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }
+    browser.showcase(prefix + "-" + String.format("%02d", ++step) + "-" + name, docName);
     return this;
   }
 

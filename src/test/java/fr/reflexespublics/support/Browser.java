@@ -81,6 +81,25 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * A screenshot worth showing in the docs: in target/screenshots/ as {@code name}, and, when the
+   * tests run with -Dscreenshots.docs=DIR (scripts/screenshots), also as DIR/docName.png.
+   */
+  public Path showcase(String name, String docName) {
+    Path shot = screenshot(name);
+    String docs = System.getProperty("screenshots.docs");
+    if (docs != null && !docs.isBlank()) {
+      try {
+        Path dir = Path.of(docs);
+        Files.createDirectories(dir);
+        Files.copy(shot, dir.resolve(docName + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return shot;
+  }
+
   /** The browser's console since the last call (errors of the web application, say). */
   public String consoleLog() {
     StringBuilder text = new StringBuilder();
