@@ -85,6 +85,8 @@ public class BenchMain {
   final String db = System.getProperty("bench.db", "h2");
   final Path out = Path.of(System.getProperty("bench.out", "target/bench"));
   final int rounds = smoke ? 2 : 5;
+  /** -Dbench.sections=3,5: only some sections (4 runs with 3); the floor runs with 2. */
+  final List<String> sections = List.of(System.getProperty("bench.sections", "1,2,3,4,5,6").split(","));
   final Results results = new Results();
 
   ConfigurableApplicationContext context;
@@ -123,15 +125,24 @@ public class BenchMain {
         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, Java " + System.getProperty("java.version"));
     results.context("rounds", "1 warm-up + " + rounds + " measured (median reported)");
 
-    floor();
-    leads();
-    rest();
-    int persons = smoke ? 500 : 10_000;
-    campaignScale(persons, true);
-    if (large && !smoke) {
-      campaignScale(50_000, false);
+    if (sections.contains("1") || sections.contains("2")) {
+      floor();
     }
-    dashboard();
+    if (sections.contains("2")) {
+      leads();
+    }
+    if (sections.contains("6")) {
+      rest();
+    }
+    if (sections.contains("3")) {
+      campaignScale(smoke ? 500 : 10_000, sections.contains("4"));
+      if (large && !smoke) {
+        campaignScale(50_000, false);
+      }
+    }
+    if (sections.contains("5")) {
+      dashboard();
+    }
     results.context("duration", String.format(java.util.Locale.ROOT, "%.0f s", (System.nanoTime() - begin) / 1e9));
     results.write(out);
     System.out.println("[bench] results in " + out.resolve("results.md"));
