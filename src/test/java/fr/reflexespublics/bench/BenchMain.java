@@ -157,6 +157,8 @@ public class BenchMain {
       props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/bench");
       props.put("spring.datasource.username", "postgres");
       props.put("spring.datasource.password", "");
+      // as in the postgres and prod profiles
+      props.put("spring.datasource.hikari.connection-init-sql", "SET jit = off");
     } else {
       Path h2 = out.resolve("h2");
       if (Files.exists(h2)) {
@@ -662,33 +664,32 @@ public class BenchMain {
     int samples = smoke ? 30 : 100;
     List<Double> caller = new ArrayList<>();
     List<Double> bare = new ArrayList<>();
-    long callerCount = 0;
-    long bareCount = 0;
+    List<Double> callerList = new ArrayList<>();
+    List<Double> bareList = new ArrayList<>();
+    long[] counts = new long[2];
     for (int i = 0; i < samples + 20; i++) {
-      long t = System.nanoTime();
-      long c = d.as("bruno", () -> {
-        filters.listPage(filterId, 0, 15);
-        return filters.count(filterId);
-      });
-      double callerMs = (System.nanoTime() - t) / 1e6;
-      t = System.nanoTime();
-      long b = d.as(BENCH_USER, () -> {
-        filters.listPage(filterId, 0, 15);
-        return filters.count(filterId);
-      });
-      double bareMs = (System.nanoTime() - t) / 1e6;
-      if (i >= 20) {
-        caller.add(callerMs);
-        bare.add(bareMs);
+      for (int who = 0; who < 2; who++) {
+        String user = who == 0 ? "bruno" : BENCH_USER;
+        long t = System.nanoTime();
+        d.as(user, () -> filters.listPage(filterId, 0, 15));
+        double listMs = (System.nanoTime() - t) / 1e6;
+        counts[who] = d.as(user, () -> filters.count(filterId));
+        double pairMs = (System.nanoTime() - t) / 1e6;
+        if (i >= 20) {
+          (who == 0 ? callerList : bareList).add(listMs);
+          (who == 0 ? caller : bare).add(pairMs);
+        }
       }
-      callerCount = c;
-      bareCount = b;
     }
-    String what = "\"My group tasks\" first page (15) + count";
-    results.add(s, what + ", bruno (hotline-callers)", "p50", "ms", Stats.percentile(caller, 50),
-        "same on bare tasks", Stats.percentile(bare, 50), callerCount + " call tasks vs " + bareCount + " bare tasks");
-    results.add(s, what + ", bruno (hotline-callers)", "p95", "ms", Stats.percentile(caller, 95),
-        "same on bare tasks", Stats.percentile(bare, 95), tasks == 10_000 ? "target ≤ 200 ms" : null);
+    String what = "\"My group tasks\" as bruno (hotline-callers)";
+    results.add(s, what + ", first page of 15", "p50", "ms", Stats.percentile(callerList, 50),
+        "same on bare tasks", Stats.percentile(bareList, 50), counts[0] + " call tasks vs " + counts[1] + " bare tasks");
+    results.add(s, what + ", first page of 15", "p95", "ms", Stats.percentile(callerList, 95),
+        "same on bare tasks", Stats.percentile(bareList, 95), tasks == 10_000 ? "target ≤ 200 ms" : null);
+    results.add(s, what + ", first page + count", "p50", "ms", Stats.percentile(caller, 50),
+        "same on bare tasks", Stats.percentile(bare, 50), null);
+    results.add(s, what + ", first page + count", "p95", "ms", Stats.percentile(caller, 95),
+        "same on bare tasks", Stats.percentile(bare, 95), null);
   }
 
   // --------------------------------------------------------------------------------- 5 dashboard
