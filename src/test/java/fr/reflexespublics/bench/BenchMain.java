@@ -158,7 +158,8 @@ public class BenchMain {
       props.put("spring.datasource.username", "postgres");
       props.put("spring.datasource.password", "");
       // as in the postgres and prod profiles
-      props.put("spring.datasource.hikari.connection-init-sql", "SET jit = off");
+      props.put("spring.datasource.hikari.data-source-properties.options",
+          "-c jit=off -c plan_cache_mode=force_custom_plan");
     } else {
       Path h2 = out.resolve("h2");
       if (Files.exists(h2)) {
