@@ -69,6 +69,13 @@ public class CampaignService {
         Status.CLOSED.name()) == 1;
   }
 
+  /** The members of a campaign among the persons of a range of register ids (after, last]. */
+  public java.util.Set<String> membersBetween(String campaignId, String afterId, String lastId) {
+    return new java.util.HashSet<>(jdbc.queryForList(
+        "SELECT person_id FROM campaign_member WHERE campaign_id = ? AND person_id > ? AND person_id <= ?",
+        String.class, campaignId, afterId, lastId));
+  }
+
   public boolean isMember(String campaignId, String personId) {
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_member WHERE campaign_id = ? AND person_id = ?",
         Integer.class, campaignId, personId);

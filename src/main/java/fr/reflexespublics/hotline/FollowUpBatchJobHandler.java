@@ -90,14 +90,15 @@ public class FollowUpBatchJobHandler implements JobHandler<FollowUpBatchJobHandl
   }
 
   private void start(Batch batch) {
-    if (!campaigns.lockIfOpen(batch.campaignId())) {
+    CampaignService.Campaign campaign = campaigns.find(batch.campaignId()).orElseThrow();
+    if (campaign.status() == CampaignProcess.Status.CLOSED) {
       LOG.info("Campaign {} is closed: batch after {} starts nothing", batch.campaignId(), batch.after());
       return;
     }
-    CampaignService.Campaign campaign = campaigns.find(batch.campaignId()).orElseThrow();
+    java.util.Set<String> members = campaigns.membersBetween(campaign.id(), batch.after(), batch.last());
     int started = 0;
     for (String personId : register.idsBetween(campaign.selection(), batch.after(), batch.last())) {
-      if (campaigns.isMember(campaign.id(), personId)) {
+      if (members.contains(personId)) {
         continue;
       }
       String instance = runtimeService.startProcessInstanceByKey(FollowUpProcess.KEY, personId,
@@ -107,6 +108,14 @@ public class FollowUpBatchJobHandler implements JobHandler<FollowUpBatchJobHandl
               .putValue(CampaignProcess.CALL_INTERVAL_DAYS, campaign.callIntervalDays())).getId();
       campaigns.addMember(campaign.id(), personId, instance);
       started++;
+    }
+    // The campaign row is locked only now, until the commit: batches start their follow-ups in
+    // parallel instead of one after the other, and a closing that committed while this batch ran
+    // rolls it back (retried, it then starts nothing); a closing after this lock waits for the
+    // commit and sees this batch's members.
+    if (started > 0 && !campaigns.lockIfOpen(campaign.id())) {
+      throw new IllegalStateException("Campaign " + campaign.id() + " closed while a batch was starting its "
+          + "follow-ups: the batch is rolled back");
     }
     LOG.info("Campaign {}: {} follow-up(s) started in this batch", campaign.id(), started);
   }

@@ -1,0 +1,742 @@
+package fr.reflexespublics.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.reflexespublics.Application;
+import fr.reflexespublics.hotline.CampaignProcess;
+import fr.reflexespublics.hotline.FollowUpProcess;
+import fr.reflexespublics.initiative.InitiativeProcess;
+import fr.reflexespublics.organisation.TasklistFilterSeeder;
+import fr.reflexespublics.relay.RelayProcess;
+import fr.reflexespublics.takeover.TakeoverProcess;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The benchmark harness ({@code ./mvnw -Pbench verify}, see docs/performance.md): the
+ * application (profiles demo + bench) on H2 or PostgreSQL ({@code -Dbench.db=postgres}), an
+ * in-JVM SMTP server, and six sections, each figure with a baseline measured in the same run.
+ * {@code -Dbench.smoke=true}: small sizes, a minute or so; {@code -Dbench.large=true}: the
+ * campaign over 50,000 persons too.
+ */
+public class BenchMain {
+
+  static final String FLOOR = "bench-floor";
+  static final String INBOX = "bench-inbox";
+  static final String REST = "bench-rest";
+  static final String HISTORY = "bench-history";
+  static final String BENCH_USER = "bench-user";
+  static final String BENCH_GROUP = "bench-callers";
+  static final String PASSWORD = "demo";
+
+  final boolean smoke = Boolean.getBoolean("bench.smoke");
+  final boolean large = Boolean.getBoolean("bench.large");
+  final String db = System.getProperty("bench.db", "h2");
+  final Path out = Path.of(System.getProperty("bench.out", "target/bench"));
+  final int rounds = smoke ? 2 : 5;
+  /** -Dbench.sections=3,5: only some sections (4 runs with 3); the floor runs with 2. */
+  final List<String> sections = List.of(System.getProperty("bench.sections", "1,2,3,4,5,6").split(","));
+  final Results results = new Results();
+
+  ConfigurableApplicationContext context;
+  ProcessEngine engine;
+  ProcessEngineConfigurationImpl configuration;
+  JdbcTemplate jdbc;
+  TransactionTemplate tx;
+  ZoneId zone;
+  GreenMail mail;
+  String baseUrl;
+  double floorPerStepMs;
+
+  public static void main(String[] args) throws Exception {
+    int status = 0;
+    BenchMain bench = new BenchMain();
+    try {
+      bench.run();
+    } catch (Throwable e) {
+      e.printStackTrace();
+      status = 1;
+    } finally {
+      bench.close();
+    }
+    System.exit(status);
+  }
+
+  void run() throws Exception {
+    long begin = System.nanoTime();
+    Files.createDirectories(out);
+    start();
+    results.context("date", java.time.Instant.now().toString());
+    results.context("size", smoke ? "smoke" : large ? "full + large campaign" : "full");
+    results.context("database", db + " (" + jdbc.getDataSource().getConnection().getMetaData().getDatabaseProductVersion() + ")");
+    results.context("history level", configuration.getHistory());
+    results.context("machine", Runtime.getRuntime().availableProcessors() + " cores, JVM max heap "
+        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, Java " + System.getProperty("java.version"));
+    results.context("rounds", "1 warm-up + " + rounds + " measured (median reported)");
+
+    if (sections.contains("1") || sections.contains("2")) {
+      floor();
+    }
+    if (sections.contains("2")) {
+      leads();
+    }
+    if (sections.contains("6")) {
+      rest();
+    }
+    if (sections.contains("3")) {
+      campaignScale(smoke ? 500 : 10_000, sections.contains("4"));
+      if (large && !smoke) {
+        campaignScale(50_000, false);
+      }
+    }
+    if (sections.contains("5")) {
+      dashboard();
+    }
+    results.context("duration", String.format(java.util.Locale.ROOT, "%.0f s", (System.nanoTime() - begin) / 1e9));
+    results.write(out);
+    System.out.println("[bench] results in " + out.resolve("results.md"));
+  }
+
+  // ---------------------------------------------------------------------------------------- setup
+
+  void start() throws Exception {
+    Map<String, Object> props = new HashMap<>();
+    if ("postgres".equals(db)) {
+      resetPostgres();
+      props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/bench");
+      props.put("spring.datasource.username", "postgres");
+      props.put("spring.datasource.password", "");
+      // as in the postgres and prod profiles
+      props.put("spring.datasource.hikari.data-source-properties.options",
+          "-c jit=off -c plan_cache_mode=force_custom_plan");
+    } else {
+      Path h2 = out.resolve("h2");
+      if (Files.exists(h2)) {
+        try (var files = Files.walk(h2)) {
+          files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+      props.put("spring.datasource.url", "jdbc:h2:file:./" + h2.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+    }
+    int smtpPort = Integer.getInteger("bench.smtp.port", 3425);
+    mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    props.put("spring.mail.host", "127.0.0.1");
+    props.put("spring.mail.port", smtpPort);
+    props.put("server.port", 0);
+    // system properties: above application.yaml (default properties would be below it)
+    props.forEach((k, v) -> System.setProperty(k, String.valueOf(v)));
+    context = new SpringApplicationBuilder(Application.class).profiles("demo", "bench").run();
+    engine = context.getBean(ProcessEngine.class);
+    configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    jdbc = context.getBean(JdbcTemplate.class);
+    tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+    zone = context.getBean(ZoneId.class);
+    baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    jobExecutor(false);
+    seedBenchUserAndModels();
+  }
+
+  void resetPostgres() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+         Statement s = c.createStatement()) {
+      var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'bench'");
+      if (!rs.next()) {
+        s.execute("CREATE DATABASE bench");
+      }
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/bench", "postgres", "");
+         Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS public CASCADE");
+      s.execute("CREATE SCHEMA public");
+    }
+  }
+
+  void close() {
+    if (context != null) {
+      try {
+        jobExecutor(false);
+        context.close();
+      } catch (RuntimeException e) {
+        e.printStackTrace();
+      }
+    }
+    if (mail != null) {
+      mail.stop();
+    }
+  }
+
+  void jobExecutor(boolean on) {
+    JobExecutor executor = configuration.getJobExecutor();
+    if (on && !executor.isActive()) {
+      executor.start();
+    } else if (!on && executor.isActive()) {
+      executor.shutdown();
+    }
+  }
+
+  /** A user of the harness (bench-user, group bench-callers and agents) and the bare models. */
+  void seedBenchUserAndModels() {
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(BENCH_USER).count() == 0) {
+      User user = identity.newUser(BENCH_USER);
+      user.setFirstName("Bench");
+      user.setLastName("User");
+      user.setPassword(PASSWORD);
+      identity.saveUser(user);
+      identity.saveGroup(identity.newGroup(BENCH_GROUP));
+      identity.createMembership(BENCH_USER, BENCH_GROUP);
+      identity.createMembership(BENCH_USER, "agents");
+    }
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    for (String key : List.of(FLOOR, INBOX, REST)) {
+      if (authorizations.createAuthorizationQuery().userIdIn(BENCH_USER).resourceId(key).count() > 0) {
+        continue;
+      }
+      Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setUserId(BENCH_USER);
+      grant.setResource(Resources.PROCESS_DEFINITION);
+      grant.setResourceId(key);
+      grant.addPermission(Permissions.CREATE_INSTANCE);
+      grant.addPermission(Permissions.READ);
+      grant.addPermission(Permissions.READ_INSTANCE);
+      authorizations.saveAuthorization(grant);
+    }
+    deploy(Bpmn.createExecutableProcess(FLOOR).camundaHistoryTimeToLive(180)
+        .startEvent().userTask("Task_Bare").name("Bare task").endEvent().done());
+    deploy(Bpmn.createExecutableProcess(INBOX).camundaHistoryTimeToLive(180)
+        .startEvent().userTask("Task_Bare").name("Bare task").camundaCandidateGroups(BENCH_GROUP).endEvent().done());
+    deploy(Bpmn.createExecutableProcess(REST).camundaHistoryTimeToLive(180)
+        .startEvent().userTask("Task_Bare").name("Bare task").camundaAssignee(BENCH_USER).endEvent().done());
+    deploy(Bpmn.createExecutableProcess(HISTORY).camundaHistoryTimeToLive(180)
+        .startEvent().endEvent().done());
+  }
+
+  void deploy(BpmnModelInstance model) {
+    String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId();
+    engine.getRepositoryService().createDeployment().name(key).addModelInstance(key + ".bpmn", model).deploy();
+  }
+
+  // ------------------------------------------------------------------------------------ measuring
+
+  /** What one round does: drives {@code n} instances with the driver. */
+  interface Workload {
+    void run(Driver driver, int n) throws Exception;
+  }
+
+  /** Median over the measured rounds: instances/s and ms per step. */
+  record Measure(double instancesPerSecond, double msPerStep, double stepsPerInstance, double mailsPerInstance,
+      double msPerInstance) {}
+
+  Measure measure(int n, Workload workload) throws Exception {
+    Driver warm = new Driver(engine);
+    workload.run(warm, Math.max(1, n / 2));
+    List<Double> rates = new ArrayList<>();
+    List<Double> perStep = new ArrayList<>();
+    double stepsPerInstance = 0;
+    List<Double> mails = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      mail.purgeEmailFromAllMailboxes();
+      Driver driver = new Driver(engine);
+      long sentBefore = jdbc.queryForObject("SELECT COUNT(*) FROM notification_log", Long.class);
+      long t = System.nanoTime();
+      workload.run(driver, n);
+      double seconds = (System.nanoTime() - t) / 1e9;
+      rates.add(n / seconds);
+      perStep.add(seconds * 1000 / driver.steps);
+      stepsPerInstance = (double) driver.steps / n;
+      // one row per mail handed to SMTP (one connection each)
+      mails.add((double) (jdbc.queryForObject("SELECT COUNT(*) FROM notification_log", Long.class) - sentBefore) / n);
+    }
+    mail.purgeEmailFromAllMailboxes();
+    double rate = Stats.median(rates);
+    return new Measure(rate, Stats.median(perStep), stepsPerInstance, Stats.median(mails), 1000 / rate);
+  }
+
+  // -------------------------------------------------------------------------------------- 1 floor
+
+  void floor() throws Exception {
+    int n = smoke ? 50 : 300;
+    Measure m = measure(n, (d, count) -> {
+      for (int i = 0; i < count; i++) {
+        d.steps++;
+        String id = d.runtimeService.startProcessInstanceByKey(FLOOR).getId();
+        Task task = d.task(id, "Task_Bare");
+        d.steps++;
+        d.taskService.complete(task.getId());
+      }
+    });
+    floorPerStepMs = m.msPerStep();
+    String s = "1 Floor";
+    results.add(s, "bare one-user-task process, Java API", "instances/s", "1/s", m.instancesPerSecond(), null, null,
+        n + " instances per round; steps per instance " + Results.fmt(m.stepsPerInstance()));
+    results.add(s, "bare one-user-task process, Java API", "per step", "ms", m.msPerStep(), null, null,
+        "step = one transaction: start, completion or job");
+  }
+
+  // --------------------------------------------------------------------------------- 2 lead paths
+
+  final AtomicInteger initiativeYears = new AtomicInteger();
+
+  /** What handing one mail to the in-JVM SMTP server costs (a connection per mail, as MailService does). */
+  double smtpMsPerMail() throws Exception {
+    org.springframework.mail.javamail.JavaMailSender sender =
+        context.getBean(org.springframework.mail.javamail.JavaMailSender.class);
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      org.springframework.mail.SimpleMailMessage m = new org.springframework.mail.SimpleMailMessage();
+      m.setFrom("reflexes@localhost");
+      m.setTo("bench@localhost");
+      m.setSubject("bench");
+      m.setText("bench");
+      long t = System.nanoTime();
+      sender.send(m);
+      if (i >= 10) {
+        times.add((System.nanoTime() - t) / 1e6);
+      }
+    }
+    mail.purgeEmailFromAllMailboxes();
+    return Stats.median(times);
+  }
+
+  void leads() throws Exception {
+    String s = "2 Lead happy paths";
+    double smtp = smtpMsPerMail();
+    results.add(s, "one mail handed to the in-JVM SMTP server", "per mail", "ms", smtp, null, null,
+        "connect + EHLO + send + QUIT, median of 30");
+    Map<String, Workload> leads = new java.util.LinkedHashMap<>();
+    leads.put(InitiativeProcess.KEY, this::initiative);
+    leads.put(RelayProcess.KEY, this::relay);
+    leads.put(TakeoverProcess.KEY, this::takeover);
+    leads.put(FollowUpProcess.KEY + " (campaign of n)", this::hotline);
+    int n = smoke ? 4 : 10;
+    for (Map.Entry<String, Workload> lead : leads.entrySet()) {
+      Measure m = measure(n, lead.getValue());
+      results.add(s, lead.getKey(), "instances/s", "1/s", m.instancesPerSecond(), null, null,
+          n + " per round; " + Results.fmt(m.stepsPerInstance()) + " steps per instance");
+      results.add(s, lead.getKey(), "per step", "ms", m.msPerStep(), "floor per step", floorPerStepMs,
+          "target ≤ 1.5 (goal 1.2); " + Results.fmt(m.mailsPerInstance()) + " mails per instance");
+      double withoutMail = (m.msPerInstance() - m.mailsPerInstance() * smtp) / m.stepsPerInstance();
+      results.add(s, lead.getKey(), "per step, SMTP hand-over deducted", "ms", withoutMail, "floor per step",
+          floorPerStepMs, null);
+    }
+    results.add(s, "retex-ritual, professional-micro-mobility", "per step", "ms", null, null, null,
+        "not measured yet in this harness");
+  }
+
+  void initiative(Driver d, int n) {
+    for (int i = 0; i < n; i++) {
+      int k = initiativeYears.getAndIncrement();
+      LocalDate start = LocalDate.of(2100 + k / 10 % 800, 3, 2);
+      Map<String, Object> v = new HashMap<>();
+      v.put(InitiativeProcess.TITLE, "Shared toolbox for road crews");
+      v.put(InitiativeProcess.PUBLIC_INTEREST, "Fewer trips to the depot, faster repairs of potholes for residents");
+      v.put(InitiativeProcess.DESCRIPTION, "A toolbox left at each district office, refilled weekly.");
+      v.put(InitiativeProcess.REQUESTED_DAYS, 1);
+      v.put(InitiativeProcess.PLANNED_START, start.toString());
+      String id = d.startAs("alice", InitiativeProcess.KEY, v).getId();
+      d.completeAs("marc", d.task(id, InitiativeProcess.TASK_REVIEW_NON_OPPOSITION),
+          Map.of(InitiativeProcess.DECISION, "NO_OPPOSITION"));
+      d.completeAs("ines", d.task(id, InitiativeProcess.TASK_INNOVATION_UNIT_CONSULTATION),
+          Map.of(InitiativeProcess.SUPPORT, "COACHING", InitiativeProcess.CONSTRAINTS, "Storage room needed",
+              InitiativeProcess.NOTES, ""));
+      d.executeJobs(id);
+      d.completeAs("alice", d.task(id, InitiativeProcess.TASK_REPORT_ON_INITIATIVE), Map.of(
+          InitiativeProcess.DAYS_USED, 1, InitiativeProcess.OUTCOME, "Toolboxes used daily by two crews",
+          InitiativeProcess.EVIDENCE, "Crew logbook", InitiativeProcess.WANTS_HANDOVER, true));
+      d.completeAs("ines", d.task(id, InitiativeProcess.TASK_ASSESS_INITIATIVE), Map.of(
+          InitiativeProcess.ASSESSMENT, "CLOSE", InitiativeProcess.LESSONS_LEARNED, "Useful, needs storage first"));
+      d.executeJobs(id);
+    }
+  }
+
+  void relay(Driver d, int n) {
+    for (int i = 0; i < n; i++) {
+      String id = d.startAs("ines", RelayProcess.KEY, Map.of(RelayProcess.TITLE, "Megotiers " + UUID.randomUUID(),
+          RelayProcess.DESCRIPTION, "Mobile ashtrays designed with the agents of the city centre",
+          RelayProcess.INITIATORS, "alice, bruno")).getId();
+      d.completeAs("ines", d.task(id, RelayProcess.TASK_IDENTIFY_FINAL_CARRIER), Map.of(
+          RelayProcess.CARRIER_DEPARTMENT, "roads", RelayProcess.CARRIER_USER_ID, "marc",
+          RelayProcess.RELAY_PLAN, "Two pilot streets, then the whole centre by June",
+          RelayProcess.RELAY_DEADLINE, LocalDate.now(zone).plusMonths(4).toString()));
+      d.completeAs("marc", d.task(id, RelayProcess.TASK_ACCEPT_OWNERSHIP), Map.of(RelayProcess.OWNERSHIP, "ACCEPT"));
+      d.completeAs("marc", d.task(id, RelayProcess.TASK_CONFIRM_ADOPTION), Map.of(RelayProcess.ADOPTION_SUMMARY,
+          "Emptying the ashtrays is now in the street-cleaning rounds"));
+      d.executeJobs(id);
+    }
+  }
+
+  void takeover(Driver d, int n) {
+    for (int i = 0; i < n; i++) {
+      Map<String, Object> v = new HashMap<>();
+      v.put(TakeoverProcess.PARTNER_NAME, "Les Restos du Quartier");
+      v.put(TakeoverProcess.PARTNER_EMAIL, "contact@restos-quartier.example.org");
+      v.put(TakeoverProcess.ACTION_NAME, "Food parcels, Saturday distribution");
+      v.put(TakeoverProcess.ACTION_CATEGORY, "FOOD_AID");
+      v.put(TakeoverProcess.BENEFICIARIES_COUNT, 120);
+      v.put(TakeoverProcess.FAILURE_CAUSE, "VOLUNTEER_SHORTAGE");
+      v.put(TakeoverProcess.PARTNER_CONSENTS, true);
+      v.put(TakeoverProcess.URGENCY, "HIGH");
+      String id = d.startAs("paula", TakeoverProcess.KEY, v).getId();
+      d.executeJobs(id);
+      d.completeAs("diane", d.task(id, TakeoverProcess.TASK_DECIDE_TAKEOVER), Map.of(
+          TakeoverProcess.DIRECTOR_DECISION, "APPROVE", TakeoverProcess.DURATION_DAYS, 30));
+      d.completeAs("paula", d.task(id, TakeoverProcess.TASK_PREPARE_TAKEOVER_PLAN), Map.of(
+          TakeoverProcess.ASSIGNED_AGENTS, "alice, bruno",
+          TakeoverProcess.START_DATE, LocalDate.now(zone).plusDays(1).toString(),
+          TakeoverProcess.RESOURCES, "Central kitchen fridges, one van",
+          TakeoverProcess.PREMISES, "Former tax office, ground floor",
+          TakeoverProcess.HAND_BACK_CRITERIA, "Twelve volunteers back and the hall reopened"));
+      d.executeJobs(id);
+      d.fireTimer(id, TakeoverProcess.START_REVIEW_DUE);
+      d.completeAs("paula", d.task(id, TakeoverProcess.TASK_WEEKLY_REVIEW), Map.of(
+          TakeoverProcess.BENEFICIARIES_SERVED, 90, TakeoverProcess.INCIDENTS, "None",
+          TakeoverProcess.PARTNER_CAN_RESUME, true));
+      d.executeJobs(id);
+      d.completeAs("paula", d.task(id, TakeoverProcess.TASK_HAND_BACK_MEETING), Map.of(
+          TakeoverProcess.CHECKLIST_COMPLETE, true, TakeoverProcess.NOTES, "Keys returned, stock counted"));
+      d.executeJobs(id);
+    }
+  }
+
+  /** A campaign over n simple persons: started in batches, each called once (reached, all well), then closed. */
+  void hotline(Driver d, int n) {
+    String register = "bench-lead-" + UUID.randomUUID();
+    insertPersons(register, n);
+    ProcessInstance campaign = d.startAs("hugo", CampaignProcess.KEY, Map.of(
+        CampaignProcess.CAMPAIGN_NAME, "Heat wave", CampaignProcess.CALL_INTERVAL_DAYS, 7,
+        CampaignProcess.CAMPAIGN_END, LocalDate.now(zone).plusDays(30).toString(),
+        CampaignProcess.SOURCE_REGISTER, register, CampaignProcess.COMPLEXITY, "ANY", CampaignProcess.AGE_BAND, "ANY"));
+    d.executeJobs(campaign.getId());
+    d.executeBackgroundJobs();
+    d.steps += n; // each follow-up's start (batched: n starts in n/batch-size transactions)
+    String campaignId = (String) d.runtimeService.getVariable(campaign.getId(), CampaignProcess.CAMPAIGN_ID);
+    List<ProcessInstance> followUps = d.runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(FollowUpProcess.KEY).variableValueEquals(FollowUpProcess.CAMPAIGN_ID, campaignId).list();
+    if (followUps.size() != n) {
+      throw new IllegalStateException(followUps.size() + " follow-ups for " + n + " persons");
+    }
+    for (ProcessInstance followUp : followUps) {
+      Map<String, Object> answers = new HashMap<>();
+      answers.put(FollowUpProcess.REACHED, true);
+      answers.put(FollowUpProcess.WELLBEING, "GOOD");
+      answers.put(FollowUpProcess.NEEDS, SpinValues.jsonValue("[\"NONE\"]").create());
+      answers.put(FollowUpProcess.DIFFICULTY_DETECTED, false);
+      answers.put(FollowUpProcess.URGENT, false);
+      answers.put(FollowUpProcess.WISHES_TO_STOP, false);
+      d.completeAs("bruno", d.task(followUp.getId(), FollowUpProcess.TASK_CALL_PERSON), answers);
+      d.executeJobs(followUp.getId());
+    }
+    d.completeAs("hugo", d.task(campaign.getId(), CampaignProcess.TASK_CLOSE_CAMPAIGN),
+        Map.of(CampaignProcess.CLOSING_NOTE, "Heat wave over"));
+    d.executeJobs(campaign.getId());
+    d.executeBackgroundJobs();
+    d.steps += n; // each follow-up's end (message correlated by the close batches)
+    d.executeJobs(campaign.getId());
+  }
+
+  void insertPersons(String register, int n) {
+    Timestamp now = new Timestamp(System.currentTimeMillis());
+    java.sql.Date consent = java.sql.Date.valueOf(LocalDate.of(2026, 6, 1));
+    for (int from = 0; from < n; from += 1000) {
+      List<Object[]> rows = new ArrayList<>();
+      for (int i = from; i < Math.min(n, from + 1000); i++) {
+        String id = UUID.randomUUID().toString();
+        rows.add(new Object[] {id, "Resident" + i, "Bench", String.format("01 99 %08d", i), "Riverside", "75-84",
+            "SIMPLE", consent, register, now, id});
+      }
+      jdbc.batchUpdate("INSERT INTO registered_person (id, first_name, last_name, phone, area, age_band, complexity,"
+          + " consent_date, source_register, created_at, identity_key) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------- 6 REST
+
+  void rest() throws Exception {
+    int n = smoke ? 30 : 100;
+    String s = "6 REST";
+    Measure java = measure(n, (d, count) -> {
+      for (int i = 0; i < count; i++) {
+        String id = d.startAs(BENCH_USER, REST, Map.of()).getId();
+        Task task = d.as(BENCH_USER, () -> d.task(id, "Task_Bare"));
+        d.completeAs(BENCH_USER, task, Map.of());
+      }
+    });
+    HttpClient http = HttpClient.newHttpClient();
+    String auth = "Basic " + Base64.getEncoder().encodeToString((BENCH_USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    Pattern idPattern = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    Measure rest = measure(n, (d, count) -> {
+      for (int i = 0; i < count; i++) {
+        d.steps++;
+        String started = send(http, auth, "POST", "/engine-rest/process-definition/key/" + REST + "/start", "{}");
+        Matcher m = idPattern.matcher(started);
+        m.find();
+        String task = send(http, auth, "GET", "/engine-rest/task?firstResult=0&maxResults=2&processInstanceId=" + m.group(1), null);
+        Matcher t = idPattern.matcher(task);
+        t.find();
+        d.steps++;
+        send(http, auth, "POST", "/engine-rest/task/" + t.group(1) + "/complete", "{}");
+      }
+    });
+    results.add(s, "start + complete, Java API as the user", "instances/s", "1/s", java.instancesPerSecond(),
+        null, null, n + " per round; authorizations checked");
+    results.add(s, "start + complete, /engine-rest (Basic auth)", "instances/s", "1/s", rest.instancesPerSecond(),
+        "Java API", java.instancesPerSecond(), null);
+    results.add(s, "start + complete, /engine-rest (Basic auth)", "per instance", "ms",
+        1000 / rest.instancesPerSecond(), "Java API", 1000 / java.instancesPerSecond(), null);
+    results.add(s, "start + complete, Java API as the user", "per instance", "ms", 1000 / java.instancesPerSecond(),
+        "floor (no authentication)", floorPerStepMs * 2, null);
+  }
+
+  String send(HttpClient http, String auth, String method, String path, String json) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", auth)
+        .header("Accept", "application/json");
+    if (json != null) {
+      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    } else {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+    }
+    return response.body();
+  }
+
+  // ------------------------------------------------------------------------ 3 campaign, 4 inbox
+
+  void campaignScale(int persons, boolean withInbox) throws Exception {
+    String s = "3 Campaign scale";
+    String label = String.format(java.util.Locale.ROOT, "%,d", persons);
+    // baseline: the same number of bare instances (a candidate-group task each), started in
+    // transactions of batch-size instances on as many threads as cores, the job executor on
+    int batch = context.getEnvironment().getProperty("reflexes.hotline.batch-size", Integer.class, 200);
+    jobExecutor(true);
+    resetPeaks();
+    long t0 = System.nanoTime();
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int from = 0; from < persons; from += batch) {
+      int size = Math.min(batch, persons - from);
+      futures.add(pool.submit(() -> tx.executeWithoutResult(status -> {
+        for (int i = 0; i < size; i++) {
+          engine.getRuntimeService().startProcessInstanceByKey(INBOX);
+        }
+      })));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    double bareSeconds = (System.nanoTime() - t0) / 1e9;
+    double bareMemory = peakHeapMb();
+    waitForJobs(600);
+    double bareDrained = (System.nanoTime() - t0) / 1e9;
+
+    String register = "bench-scale-" + persons;
+    insertPersons(register, persons);
+    System.gc();
+    resetPeaks();
+    long t1 = System.nanoTime();
+    Driver d = new Driver(engine);
+    ProcessInstance campaign = d.startAs("hugo", CampaignProcess.KEY, Map.of(
+        CampaignProcess.CAMPAIGN_NAME, "Heat wave " + label, CampaignProcess.CALL_INTERVAL_DAYS, 7,
+        CampaignProcess.CAMPAIGN_END, LocalDate.now(zone).plusDays(30).toString(),
+        CampaignProcess.SOURCE_REGISTER, register, CampaignProcess.COMPLEXITY, "ANY", CampaignProcess.AGE_BAND, "ANY"));
+    String campaignId = (String) engine.getRuntimeService().getVariable(campaign.getId(), CampaignProcess.CAMPAIGN_ID);
+    long deadline = System.nanoTime() + 1800L * 1_000_000_000L;
+    long waiting = 0;
+    while (System.nanoTime() < deadline) {
+      waiting = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_member m JOIN ACT_RU_TASK t"
+          + " ON t.PROC_INST_ID_ = m.process_instance_id WHERE m.campaign_id = ? AND t.TASK_DEF_KEY_ = ?",
+          Long.class, campaignId, FollowUpProcess.TASK_CALL_PERSON);
+      if (waiting >= persons) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    double readySeconds = (System.nanoTime() - t1) / 1e9;
+    double campaignMemory = peakHeapMb();
+    waitForJobs(1800);
+    double drainedSeconds = (System.nanoTime() - t1) / 1e9;
+    jobExecutor(false);
+    String note = waiting >= persons ? null : "NOT READY: " + waiting + " waiting";
+    results.add(s, "campaign over " + label + " persons", "ready (all at first call)", "s", readySeconds,
+        "start " + label + " bare instances", bareSeconds,
+        (persons == 10_000 && "postgres".equals(db) ? "target ≤ 60 s; " : "") + (note == null ? "" : note));
+    results.add(s, "campaign over " + label + " persons", "all jobs done (task notifications incl.)", "s",
+        drainedSeconds, "bare instances, jobs done", bareDrained, null);
+    results.add(s, "campaign over " + label + " persons", "follow-ups started per second", "1/s",
+        persons / readySeconds, "bare instances per second", persons / bareSeconds, null);
+    results.add(s, "campaign over " + label + " persons", "heap high-water mark (old gen)", "MB", campaignMemory,
+        "bare instances", bareMemory, "old-generation peak since reset (GC-dependent)");
+    if (withInbox) {
+      inbox(persons);
+    }
+  }
+
+  void waitForJobs(int maxSeconds) throws InterruptedException {
+    long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+    while (System.nanoTime() < deadline && engine.getManagementService().createJobQuery().executable().count() > 0) {
+      Thread.sleep(200);
+    }
+  }
+
+  void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  double peakHeapMb() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      // the old generation: what survives collections (young pools fill up and empty regardless)
+      if (pool.getType() == MemoryType.HEAP && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak / (1024.0 * 1024.0);
+  }
+
+  void inbox(int tasks) {
+    String s = "4 Task inbox";
+    if ("postgres".equals(db)) {
+      // what autovacuum does after such a growth: the planner then works with real statistics
+      jdbc.execute("ANALYZE");
+    }
+    FilterService filters = engine.getFilterService();
+    String filterId = filters.createFilterQuery().filterName(TasklistFilterSeeder.MY_GROUP_TASKS).singleResult().getId();
+    Driver d = new Driver(engine);
+    int samples = smoke ? 30 : 100;
+    List<Double> caller = new ArrayList<>();
+    List<Double> bare = new ArrayList<>();
+    List<Double> callerList = new ArrayList<>();
+    List<Double> bareList = new ArrayList<>();
+    long[] counts = new long[2];
+    for (int i = 0; i < samples + 20; i++) {
+      for (int who = 0; who < 2; who++) {
+        String user = who == 0 ? "bruno" : BENCH_USER;
+        long t = System.nanoTime();
+        d.as(user, () -> filters.listPage(filterId, 0, 15));
+        double listMs = (System.nanoTime() - t) / 1e6;
+        counts[who] = d.as(user, () -> filters.count(filterId));
+        double pairMs = (System.nanoTime() - t) / 1e6;
+        if (i >= 20) {
+          (who == 0 ? callerList : bareList).add(listMs);
+          (who == 0 ? caller : bare).add(pairMs);
+        }
+      }
+    }
+    String what = "\"My group tasks\" as bruno (hotline-callers)";
+    results.add(s, what + ", first page of 15", "p50", "ms", Stats.percentile(callerList, 50),
+        "same on bare tasks", Stats.percentile(bareList, 50), counts[0] + " call tasks vs " + counts[1] + " bare tasks");
+    results.add(s, what + ", first page of 15", "p95", "ms", Stats.percentile(callerList, 95),
+        "same on bare tasks", Stats.percentile(bareList, 95), tasks == 10_000 ? "target ≤ 200 ms" : null);
+    results.add(s, what + ", first page + count", "p50", "ms", Stats.percentile(caller, 50),
+        "same on bare tasks", Stats.percentile(bare, 50), null);
+    results.add(s, what + ", first page + count", "p95", "ms", Stats.percentile(caller, 95),
+        "same on bare tasks", Stats.percentile(bare, 95), null);
+  }
+
+  // --------------------------------------------------------------------------------- 5 dashboard
+
+  void dashboard() throws Exception {
+    int historic = smoke ? 1_000 : 100_000;
+    long t = System.nanoTime();
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int from = 0; from < historic; from += 500) {
+      int size = Math.min(500, historic - from);
+      futures.add(pool.submit(() -> tx.executeWithoutResult(status -> {
+        for (int i = 0; i < size; i++) {
+          engine.getRuntimeService().startProcessInstanceByKey(HISTORY);
+        }
+      })));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    results.context("history generated for section 5", String.format(java.util.Locale.ROOT,
+        "%d instances of a start-end process in %.0f s", historic, (System.nanoTime() - t) / 1e9));
+    long total = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST", Long.class);
+    new DashboardBench(dashboardPaths(), baseUrl, "hugo", PASSWORD, jdbc).run(results, smoke ? 30 : 200, total);
+  }
+
+  /** -Dbench.dashboard.paths=/a,/b, else every GET mapping under /api/dashboard without path variables. */
+  List<String> dashboardPaths() {
+    String given = System.getProperty("bench.dashboard.paths", "");
+    if (!given.isBlank()) {
+      return List.of(given.split(","));
+    }
+    List<String> paths = new ArrayList<>();
+    for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+      for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
+        boolean get = e.getKey().getMethodsCondition().getMethods().isEmpty()
+            || e.getKey().getMethodsCondition().getMethods().contains(org.springframework.web.bind.annotation.RequestMethod.GET);
+        for (String p : e.getKey().getPatternValues()) {
+          if (get && p.startsWith("/api/dashboard") && !p.contains("{")) {
+            paths.add(p);
+          }
+        }
+      }
+    }
+    return paths.stream().distinct().sorted().toList();
+  }
+}
