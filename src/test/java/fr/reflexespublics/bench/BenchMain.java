@@ -719,7 +719,10 @@ public class BenchMain {
     new DashboardBench(dashboardPaths(), baseUrl, "hugo", PASSWORD, jdbc).run(results, smoke ? 30 : 200, total);
   }
 
-  /** -Dbench.dashboard.paths=/a,/b, else every GET mapping under /api/dashboard without path variables. */
+  /**
+   * -Dbench.dashboard.paths=/a,/b, else every GET mapping under /api/dashboard without path
+   * variables and every section of the dashboard ({@code /api/dashboard/<section id>}).
+   */
   List<String> dashboardPaths() {
     String given = System.getProperty("bench.dashboard.paths", "");
     if (!given.isBlank()) {
@@ -737,6 +740,8 @@ public class BenchMain {
         }
       }
     }
+    context.getBeansOfType(fr.reflexespublics.dashboard.DashboardSection.class).values()
+        .forEach(section -> paths.add("/api/dashboard/" + section.id()));
     return paths.stream().distinct().sorted().toList();
   }
 }

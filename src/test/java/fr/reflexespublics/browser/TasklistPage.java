@@ -32,6 +32,8 @@ public final class TasklistPage {
     this.browser = browser;
     this.driver = browser.driver();
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    // Tasklist re-renders lists and removes notifications on its own: look again rather than fail
+    this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     this.prefix = prefix;
     // a 1280x800 view, the size of the screenshots in the docs
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 943));
@@ -166,14 +168,17 @@ public final class TasklistPage {
     return note.getText();
   }
 
-  /** Closes the notifications on the page, as a user would before going on. */
+  /**
+   * Closes the notifications on the page, as a user would before going on. Tasklist also removes
+   * them on its own after a while, so they are closed and checked in the page (a notification may
+   * vanish between finding it and clicking it).
+   */
   public void dismissNotifications() {
-    for (WebElement close : driver.findElements(By.cssSelector(".notifications .alert .close"))) {
-      if (close.isDisplayed()) {
-        jsClick(close);
-      }
-    }
-    wait.until(d -> d.findElements(By.cssSelector(".notifications .alert")).stream().noneMatch(WebElement::isDisplayed));
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript("document.querySelectorAll('.notifications .alert .close')"
+        + ".forEach(function (c) { if (c.offsetParent !== null) { c.click(); } });");
+    wait.until(d -> Boolean.TRUE.equals(js.executeScript("return Array.from(document.querySelectorAll("
+        + "'.notifications .alert')).every(function (a) { return a.offsetParent === null; });")));
   }
 
   // ---- forms (form-js), fields found by their label
