@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
@@ -39,7 +38,7 @@ public class FormGuard {
 
   public FormGuard(List<FormRules> rules, ZoneId zone) {
     this.rulesByForm = rules.stream().collect(Collectors.groupingBy(FormRules::formId));
-    this.validator = new FormValidator(new ScalaFeelEngineFactory().createInstance(), () -> Clocks.today(zone));
+    this.validator = new FormValidator(() -> Clocks.today(zone));
   }
 
   /**

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
@@ -40,11 +39,10 @@ public class FormValidator {
   /** Longest text accepted in any field, whatever the form says. */
   public static final int MAX_TEXT = 10_000;
 
-  private final FeelEngine feel;
+  private final FeelConditions conditions = new FeelConditions();
   private final Supplier<LocalDate> today;
 
-  public FormValidator(FeelEngine feel, Supplier<LocalDate> today) {
-    this.feel = feel;
+  public FormValidator(Supplier<LocalDate> today) {
     this.today = today;
   }
 
@@ -67,11 +65,15 @@ public class FormValidator {
         raw.put(key, read(submitted, key, violations));
       }
     }
+    Map<String, Object> conditionContext = null; // built once, at the first conditional field
     for (FieldSpec field : spec.fields().values()) {
       String key = field.key();
       boolean given = submitted.containsKey(key);
       Object value = raw.get(key);
-      if (field.hideExpression() != null && isHidden(spec, field, raw, existing)) {
+      if (field.hideExpression() != null && conditionContext == null) {
+        conditionContext = conditionContext(spec, raw, existing);
+      }
+      if (field.hideExpression() != null && isHidden(spec, field, conditionContext)) {
         if (given && !isEmpty(value)) {
           violations.add(key, "must not be given here (the field is not shown in this case)");
         }
@@ -284,15 +286,20 @@ public class FormValidator {
     return violations.messages().size() == before ? entries : null;
   }
 
-  private boolean isHidden(FormSpec spec, FieldSpec field, Map<String, Object> raw, Function<String, Object> existing) {
+  /** What the conditions see: every field of the form, as submitted or else as the process holds it. */
+  private static Map<String, Object> conditionContext(FormSpec spec, Map<String, Object> raw,
+      Function<String, Object> existing) {
     Map<String, Object> context = new HashMap<>();
     for (String key : spec.fields().keySet()) {
       Object v = raw.containsKey(key) ? plainOf(raw.get(key)) : plainOf(existing.apply(key));
       context.put(key, v);
     }
+    return context;
+  }
+
+  private boolean isHidden(FormSpec spec, FieldSpec field, Map<String, Object> context) {
     try {
-      Object result = feel.evaluateSimpleExpression(field.hideExpression(), Variables.fromMap(context).asVariableContext());
-      return Boolean.TRUE.equals(result);
+      return Boolean.TRUE.equals(conditions.evaluate(field.hideExpression(), context));
     } catch (RuntimeException e) {
       LOG.warn("Form {}: condition of field {} could not be evaluated ({}); the field is treated as shown",
           spec.formId(), field.key(), e.getClass().getSimpleName());

@@ -1,0 +1,52 @@
+package fr.reflexespublics.security.forms;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
+import org.camunda.feel.syntaxtree.ParsedExpression;
+
+/**
+ * The FEEL conditions of deployed forms ({@code conditional.hide}): each expression is parsed once
+ * (the expressions come from deployed form files only, so they are few) and evaluated against the
+ * values of a submission. The same FEEL engine as Camunda's ({@code feel-scala}), with the Java
+ * value mapper: the context holds plain Java values.
+ */
+final class FeelConditions {
+
+  /** An expression parsed once: its syntax tree, or why it could not be parsed. */
+  private record Parsed(ParsedExpression expression, String failure) {}
+
+  /** A condition that could not be parsed or evaluated. */
+  static final class ConditionException extends RuntimeException {
+    ConditionException(String message) {
+      super(message);
+    }
+  }
+
+  private final FeelEngineApi feel = FeelEngineBuilder.forJava().build();
+  private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+  /**
+   * @return the value of the expression in the context (plain Java values by field key)
+   * @throws ConditionException when the expression cannot be parsed or evaluated
+   */
+  Object evaluate(String expression, Map<String, Object> context) {
+    Parsed p = parsed.computeIfAbsent(expression, this::parse);
+    if (p.failure() != null) {
+      throw new ConditionException(p.failure());
+    }
+    EvaluationResult result = feel.evaluate(p.expression(), context);
+    if (result.isFailure()) {
+      throw new ConditionException(result.failure().message());
+    }
+    return result.result();
+  }
+
+  private Parsed parse(String expression) {
+    ParseResult result = feel.parseExpression(expression);
+    return result.isSuccess() ? new Parsed(result.parsedExpression(), null) : new Parsed(null, result.failure().message());
+  }
+}
