@@ -1,5 +1,6 @@
 package fr.reflexespublics.notification;
 
+import fr.reflexespublics.platform.ReflexesProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,14 +20,14 @@ public class MailConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(MailConfiguration.class);
 
   @Bean
-  MailTransport mailTransport(ObjectProvider<JavaMailSender> sender) {
+  MailTransport mailTransport(ObjectProvider<JavaMailSender> sender, ReflexesProperties properties) {
     JavaMailSender smtp = sender.getIfAvailable();
     if (!(smtp instanceof JavaMailSenderImpl impl)) {
       LOG.info("No spring.mail.host configured: mails are written to the log");
       return new LogMailTransport();
     }
     LOG.info("Mails are sent through SMTP server {}:{}", impl.getHost(), impl.getPort());
-    return new SmtpMailTransport(impl);
+    return new SmtpMailTransport(impl, properties.mail().connectionIdle());
   }
 
   /** Templates under templates/mail/: NAME.html (body), NAME.txt (plain body), NAME.subject.txt. */

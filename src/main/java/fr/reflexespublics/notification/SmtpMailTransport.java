@@ -1,38 +1,184 @@
 package fr.reflexespublics.notification;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import org.springframework.mail.MailException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-/** Sends mail through the SMTP server of {@code spring.mail.*}. */
-public class SmtpMailTransport implements MailTransport {
+/**
+ * Sends mail through the SMTP server of {@code spring.mail.*}, reusing connections: a connection
+ * (connect, EHLO, authentication) costs several round trips, a message on an open connection a few.
+ * A connection serves one mail at a time; after it, it waits in a small pool for the next mail
+ * and is closed after {@code idle} without use (and when the application stops).
+ *
+ * <p>Delivery stays what the mail jobs rely on: a mail that cannot be handed over throws
+ * {@link MailDeliveryException} (the job rolls back its {@code notification_log} row and retries
+ * with back-off). A pooled connection that fails with anything else than a refusal by the server
+ * (the server closed it meanwhile, a restart) is dropped and the mail is handed over once more on a
+ * new connection, as it would have been without the pool.
+ */
+public class SmtpMailTransport implements MailTransport, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SmtpMailTransport.class);
+  /** Open connections kept waiting for the next mail, at most (one per concurrent mail job). */
+  static final int MAX_IDLE_CONNECTIONS = 4;
+
+  /** An open connection and when it last served. */
+  private record Connection(Transport transport, long lastUsedNanos) {}
 
   private final JavaMailSenderImpl sender;
+  private final long idleNanos;
+  private final Deque<Connection> pool = new ConcurrentLinkedDeque<>();
+  private final ScheduledExecutorService closer;
 
-  public SmtpMailTransport(JavaMailSenderImpl sender) {
+  /**
+   * @param idle how long an unused connection stays open; zero: a connection per mail
+   */
+  public SmtpMailTransport(JavaMailSenderImpl sender, Duration idle) {
     this.sender = sender;
+    this.idleNanos = idle.toNanos();
+    if (idleNanos > 0) {
+      closer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "smtp-idle-closer");
+        t.setDaemon(true);
+        return t;
+      });
+      long period = Math.max(1, idle.toMillis() / 2);
+      closer.scheduleWithFixedDelay(this::closeIdle, period, period, TimeUnit.MILLISECONDS);
+    } else {
+      closer = null;
+    }
   }
 
   @Override
   public void deliver(MailMessage message) {
+    MimeMessage mime;
     try {
-      MimeMessage mime = new MimeMessage(sender.getSession()) {
-        @Override
-        protected void updateMessageID() throws MessagingException {
-          setHeader("Message-ID", message.messageId());
-        }
-      };
-      MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
-      helper.setFrom(message.from());
-      helper.setTo(message.to().toArray(String[]::new));
-      helper.setSubject(message.subject());
-      helper.setText(message.textBody(), message.htmlBody());
-      sender.send(mime);
-    } catch (MessagingException | MailException e) {
-      // The exception message names the server, never the recipients or the content.
-      throw new MailDeliveryException("Mail delivery failed: " + e.getClass().getSimpleName(), e);
+      mime = mime(message);
+    } catch (MessagingException e) {
+      throw failed(e);
+    }
+    Connection pooled = take();
+    if (pooled != null) {
+      try {
+        pooled.transport().sendMessage(mime, mime.getAllRecipients());
+        release(pooled.transport());
+        return;
+      } catch (SendFailedException e) {
+        close(pooled.transport()); // the server refused this mail: not worth a second try
+        throw failed(e);
+      } catch (MessagingException | IllegalStateException e) {
+        close(pooled.transport()); // closed by the server meanwhile: hand the mail over on a new connection
+        LOG.debug("Pooled SMTP connection failed ({}): reconnecting", e.getClass().getSimpleName());
+      }
+    }
+    Transport transport = null;
+    try {
+      transport = connect();
+      transport.sendMessage(mime, mime.getAllRecipients());
+      release(transport);
+    } catch (MessagingException e) {
+      close(transport);
+      throw failed(e);
+    }
+  }
+
+  private MimeMessage mime(MailMessage message) throws MessagingException {
+    MimeMessage mime = new MimeMessage(sender.getSession()) {
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        setHeader("Message-ID", message.messageId());
+      }
+    };
+    MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+    helper.setFrom(message.from());
+    helper.setTo(message.to().toArray(String[]::new));
+    helper.setSubject(message.subject());
+    helper.setText(message.textBody(), message.htmlBody());
+    mime.setSentDate(new Date());
+    mime.saveChanges(); // Transport.sendMessage does not (Transport.send did): headers, Message-ID
+    return mime;
+  }
+
+  /** A new connection, as {@link JavaMailSenderImpl} opens one (host, port, user of spring.mail.*). */
+  private Transport connect() throws MessagingException {
+    String username = sender.getUsername();
+    String password = sender.getPassword();
+    if ("".equals(username)) {
+      username = null;
+      password = "".equals(password) ? null : password;
+    }
+    String protocol = sender.getProtocol() != null ? sender.getProtocol()
+        : sender.getSession().getProperty("mail.transport.protocol");
+    Transport transport = sender.getSession().getTransport(protocol == null ? JavaMailSenderImpl.DEFAULT_PROTOCOL : protocol);
+    transport.connect(sender.getHost(), sender.getPort(), username, password);
+    return transport;
+  }
+
+  /** The most recently used open connection that has not been idle too long, or null. */
+  private Connection take() {
+    Connection c;
+    while ((c = pool.pollFirst()) != null) {
+      if (System.nanoTime() - c.lastUsedNanos() < idleNanos) {
+        return c;
+      }
+      close(c.transport());
+    }
+    return null;
+  }
+
+  private void release(Transport transport) {
+    if (idleNanos > 0 && pool.size() < MAX_IDLE_CONNECTIONS) {
+      pool.offerFirst(new Connection(transport, System.nanoTime()));
+    } else {
+      close(transport);
+    }
+  }
+
+  private void closeIdle() {
+    for (Connection c : pool) {
+      if (System.nanoTime() - c.lastUsedNanos() >= idleNanos && pool.remove(c)) {
+        close(c.transport());
+      }
+    }
+  }
+
+  private static void close(Transport transport) {
+    if (transport == null) {
+      return;
+    }
+    try {
+      transport.close();
+    } catch (MessagingException | RuntimeException e) {
+      LOG.debug("SMTP connection not closed cleanly ({})", e.getClass().getSimpleName());
+    }
+  }
+
+  /** The exception message names the failure, never the recipients or the content. */
+  private static MailDeliveryException failed(Exception e) {
+    return new MailDeliveryException("Mail delivery failed: " + e.getClass().getSimpleName(), e);
+  }
+
+  /** Closes the open connections (at shutdown). */
+  @Override
+  public void close() {
+    if (closer != null) {
+      closer.shutdownNow();
+    }
+    Connection c;
+    while ((c = pool.pollFirst()) != null) {
+      close(c.transport());
     }
   }
 }

@@ -18,7 +18,7 @@ public record ReflexesProperties(String baseUrl, Mail mail, Demo demo) {
     }
     baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     if (mail == null) {
-      mail = new Mail(null, null, 0);
+      mail = new Mail(null, null, 0, null);
     }
     if (demo == null) {
       demo = new Demo(false);
@@ -34,9 +34,13 @@ public record ReflexesProperties(String baseUrl, Mail mail, Demo demo) {
    * @param from sender address
    * @param retryCycle retry cycle of notification jobs (e.g. R5/PT5M)
    * @param maxGroupRecipients candidate groups larger than this are not mailed member by member
+   * @param connectionIdle how long an SMTP connection stays open waiting for the next mail (PT0S:
+   *     one connection per mail)
    */
-  public record Mail(String from, String retryCycle, int maxGroupRecipients) {
+  public record Mail(String from, String retryCycle, int maxGroupRecipients, java.time.Duration connectionIdle) {
     public Mail {
+      connectionIdle = connectionIdle == null || connectionIdle.isNegative() ? java.time.Duration.ofSeconds(30)
+          : connectionIdle;
       from = from == null || from.isBlank() ? "reflexes@localhost" : from;
       retryCycle = retryCycle == null || retryCycle.isBlank() ? "R5/PT5M" : retryCycle;
       maxGroupRecipients = maxGroupRecipients <= 0 ? 50 : maxGroupRecipients;

@@ -152,6 +152,22 @@ class MailNotificationTest extends IntegrationTest {
   }
 
   @Test
+  void aMailAfterTheServerRestartedIsSentOnceOnANewConnection() {
+    mailService.send("test:" + System.nanoTime(), TaskNotifier.TEMPLATE, List.of("ines@example.org"),
+        Map.of("taskName", "Assess", "taskLink", "http://x"));
+    // the connection of the first mail waits in the pool; the server restarts and drops it
+    MAIL.stop();
+    MAIL.start();
+
+    MailService.Outcome second = mailService.send("test:" + System.nanoTime(), TaskNotifier.TEMPLATE,
+        List.of("ines@example.org"), Map.of("taskName", "Report", "taskLink", "http://x"));
+
+    assertThat(second).isEqualTo(MailService.Outcome.SENT);
+    assertThat(mailsTo("ines@example.org")).hasSize(1); // the restarted server holds the second mail, once
+    assertThat(subject(mailsTo("ines@example.org").get(0))).contains("Report");
+  }
+
+  @Test
   void htmlInValuesIsEscapedInMails() {
     String key = "test:" + System.nanoTime();
     mailService.send(key, TaskNotifier.TEMPLATE, List.of("hugo@example.org"),
