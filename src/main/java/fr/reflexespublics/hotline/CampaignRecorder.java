@@ -17,20 +17,22 @@ public class CampaignRecorder {
 
   private final CampaignService campaigns;
   private final RegisterService register;
+  private final HotlineSettings settings;
   private final ZoneId zone;
 
-  public CampaignRecorder(CampaignService campaigns, RegisterService register, ZoneId zone) {
+  public CampaignRecorder(CampaignService campaigns, RegisterService register, HotlineSettings settings, ZoneId zone) {
     this.campaigns = campaigns;
     this.register = register;
+    this.settings = settings;
     this.zone = zone;
   }
 
-  /** Start: the campaign record with the size of its selection. */
+  /** Start: the campaign record with the size of its selection and the follow-up policy from now on. */
   public void launched(DelegateExecution execution) {
     RegisterService.Selection selection = selection(execution);
     LocalDate end = LocalDate.parse((String) execution.getVariable(CAMPAIGN_END));
     String id = campaigns.create(execution.getProcessInstanceId(), (String) execution.getVariable(CAMPAIGN_NAME),
-        (Integer) execution.getVariable(CALL_INTERVAL_DAYS), end, selection,
+        CampaignPolicy.of((Integer) execution.getVariable(CALL_INTERVAL_DAYS), settings), end, selection,
         (String) execution.getVariable(COORDINATOR), register.count(selection));
     execution.setVariable(CAMPAIGN_ID, id);
     execution.setVariable(CAMPAIGN_END_AT, Date.from(end.atTime(END_OF_DAY_HOUR, 0).atZone(zone).toInstant()));

@@ -27,17 +27,30 @@ public class CampaignService {
   public record Campaign(String id, String processInstanceId, String name, int callIntervalDays,
       RegisterService.Selection selection, Status status, int total) {}
 
-  public String create(String processInstanceId, String name, int callIntervalDays, LocalDate end,
+  public String create(String processInstanceId, String name, CampaignPolicy policy, LocalDate end,
       RegisterService.Selection selection, String coordinator, int total) {
     String id = UUID.randomUUID().toString();
     jdbc.update("""
         INSERT INTO hotline_campaign (id, process_instance_id, name, call_interval_days, campaign_end, source_register,
-                                      complexity, age_band, total, status, coordinator, started_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        id, processInstanceId, name, callIntervalDays, Date.valueOf(end), selection.sourceRegister(),
+                                      complexity, age_band, total, status, coordinator, started_at, retry_delay,
+                                      max_attempts, orientation_follow_up, urgent_reminder, proximity_group,
+                                      on_call_address)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        id, processInstanceId, name, policy.callIntervalDays(), Date.valueOf(end), selection.sourceRegister(),
         selection.complexity(), selection.ageBand(), total, Status.STARTING.name(), coordinator,
-        Timestamp.from(Clocks.now()));
+        Timestamp.from(Clocks.now()), policy.retryDelay(), policy.maxAttempts(), policy.orientationFollowUp(),
+        policy.urgentReminder(), policy.proximityGroup(), policy.onCallAddress());
     return id;
+  }
+
+  /** The follow-up policy recorded with the campaign (columns NULL for campaigns started before it was). */
+  public Optional<CampaignPolicy> policy(String id) {
+    return jdbc.query("""
+        SELECT call_interval_days, retry_delay, max_attempts, orientation_follow_up, urgent_reminder, proximity_group,
+               on_call_address
+          FROM hotline_campaign WHERE id = ?""",
+        (rs, i) -> new CampaignPolicy(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7)), id).stream().findFirst();
   }
 
   public Optional<Campaign> find(String id) {

@@ -104,8 +104,7 @@ public class FollowUpBatchJobHandler implements JobHandler<FollowUpBatchJobHandl
       String instance = runtimeService.startProcessInstanceByKey(FollowUpProcess.KEY, personId,
           Variables.createVariables()
               .putValue(FollowUpProcess.CAMPAIGN_ID, campaign.id())
-              .putValue(FollowUpProcess.PERSON_ID, personId)
-              .putValue(CampaignProcess.CALL_INTERVAL_DAYS, campaign.callIntervalDays())).getId();
+              .putValue(FollowUpProcess.PERSON_ID, personId)).getId();
       campaigns.addMember(campaign.id(), personId, instance);
       started++;
     }

@@ -49,20 +49,15 @@ public final class FollowUpProcess {
   public static final String MAIL_ON_CALL = "hotline-urgent";
 
   // set at start (the person id is also the business key; the three person* values are what a
-  // caller needs on screen and are erased with the person)
+  // caller needs on screen and are erased with the person). The campaign's policy (call interval,
+  // retry delay, attempts, reminders, proximity group, on-call address) is not a variable: the
+  // process reads it by campaign id (${followUpPolicy.xxx(execution)}, see FollowUpPolicy).
   public static final String CAMPAIGN_ID = CampaignProcess.CAMPAIGN_ID;
   public static final String PERSON_ID = "personId";
   public static final String PERSON_FIRST_NAME = "personFirstName";
   public static final String PERSON_PHONE = "personPhone";
   public static final String PERSON_AREA = "personArea";
   public static final String COMPLEXITY = "complexity";
-  public static final String CALL_INTERVAL = "callInterval";
-  public static final String RETRY_DELAY = "retryDelay";
-  public static final String MAX_ATTEMPTS = "maxAttempts";
-  public static final String ORIENTATION_FOLLOW_UP = "orientationFollowUp";
-  public static final String URGENT_REMINDER = "urgentReminder";
-  public static final String PROXIMITY_GROUP = "proximityGroup";
-  public static final String ON_CALL_ADDRESS = "onCallAddress";
   public static final String ATTEMPT = "attempt";
   public static final String LAST_WELLBEING = "lastWellbeing";
   // Task_AssignCaller (DMN output) and the candidates it gives

@@ -36,7 +36,11 @@ public class FollowUpRecorder {
     this.settings = settings;
   }
 
-  /** Start: what the caller needs on screen, and the periods of the policy. */
+  /**
+   * Start: what the caller needs on screen and what steers the calls. The campaign's policy
+   * (periods, attempts, addresses) is not copied: the process reads it through
+   * {@link FollowUpPolicy} by campaign id.
+   */
   public void started(DelegateExecution execution) {
     RegisterService.Person person = register.find((String) execution.getVariable(PERSON_ID))
         .orElseThrow(() -> new IllegalStateException("The person of follow-up " + execution.getProcessInstanceId()
@@ -47,13 +51,6 @@ public class FollowUpRecorder {
     execution.setVariable(COMPLEXITY, person.complexity());
     execution.setVariable(LAST_WELLBEING, null);
     execution.setVariable(ATTEMPT, 0);
-    execution.setVariable(MAX_ATTEMPTS, settings.maxAttempts());
-    execution.setVariable(CALL_INTERVAL, "P" + execution.getVariable(CampaignProcess.CALL_INTERVAL_DAYS) + "D");
-    execution.setVariable(RETRY_DELAY, settings.retryDelay());
-    execution.setVariable(ORIENTATION_FOLLOW_UP, settings.orientationFollowUp());
-    execution.setVariable(URGENT_REMINDER, settings.urgentReminder());
-    execution.setVariable(PROXIMITY_GROUP, settings.proximityGroup());
-    execution.setVariable(ON_CALL_ADDRESS, settings.onCallAddress());
   }
 
   /**

@@ -93,6 +93,22 @@ class ReverseHotlineProcessTest extends IntegrationTest {
   }
 
   @Test
+  void theCampaignKeepsTheFollowUpPolicyAndAFollowUpCarriesOnlyItsOwnFewVariables() {
+    ProcessInstance campaign = launch(newRegister(1, 0));
+    ProcessInstance followUp = followUps(campaign).get(0);
+    String campaignId = (String) runtimeService.getVariable(campaign.getId(), CampaignProcess.CAMPAIGN_ID);
+
+    assertThat(runtimeService.getVariables(followUp.getId()).keySet()).containsExactlyInAnyOrder(
+        CAMPAIGN_ID, PERSON_ID, PERSON_FIRST_NAME, PERSON_PHONE, PERSON_AREA, COMPLEXITY, ATTEMPT, LAST_WELLBEING,
+        REQUIRED_EXPERIENCE, CALLER_GROUPS, CALLER_USERS);
+    Map<String, Object> policy = jdbc.queryForMap("SELECT call_interval_days, retry_delay, max_attempts,"
+        + " orientation_follow_up, urgent_reminder, proximity_group, on_call_address FROM hotline_campaign WHERE id = ?",
+        campaignId);
+    assertThat(policy).containsValues(7, "PT4H", 3, "P3D", "PT1H", "orientators");
+    assertThat(policy.values()).doesNotContainNull();
+  }
+
+  @Test
   void aCampaignStartsOneFollowUpPerConsentingPersonInBatchesAndShowsItsProgress() {
     String reg = newRegister(4, 1);
     jdbc.update("UPDATE registered_person SET opted_out_at = CURRENT_TIMESTAMP WHERE source_register = ? AND first_name = 'Resident0'", reg);
