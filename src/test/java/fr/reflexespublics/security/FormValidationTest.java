@@ -187,6 +187,19 @@ class FormValidationTest extends IntegrationTest {
   }
 
   @Test
+  void aUserWhoMayNotWorkOnTheTaskGetsForbiddenNotAValidationMessage() {
+    String id = start(validRequest()).json().path("id").asText();
+    Task task = taskService.createTaskQuery().processInstanceId(id).taskDefinitionKey(TASK_REVIEW).singleResult();
+
+    Rest.Answer answer = rest("alice").post("/engine-rest/task/" + task.getId() + "/complete",
+        Map.of("variables", Map.of("decision", Map.of("value", "NOT_AN_OPTION"), "bogus", Map.of("value", 1))));
+
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.body()).doesNotContain("decision").doesNotContain("bogus");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
   void taskCompletionIsValidatedAndTheTaskStaysOpenOnError() {
     String id = start(validRequest()).json().path("id").asText();
     Task task = taskService.createTaskQuery().processInstanceId(id).taskDefinitionKey(TASK_REVIEW).singleResult();

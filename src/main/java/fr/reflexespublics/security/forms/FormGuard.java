@@ -52,15 +52,16 @@ public class FormGuard {
     if (task == null || task.getProcessDefinitionId() == null) {
       return null; // the command reports an unknown task; standalone tasks have no form
     }
-    for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-      checker.checkTaskWork(task); // an unauthorised user learns nothing about the form
-    }
     String cacheKey = "task:" + task.getProcessDefinitionId() + ":" + task.getTaskDefinitionKey();
     Optional<FormSpec> spec = specs.computeIfAbsent(cacheKey, k -> taskSpec(context, taskId));
     ExecutionEntity execution = task.getExecution();
     Function<String, Object> existing = key -> execution == null ? null : execution.getVariableTyped(key, true);
     return check(spec, variables, existing, context, task.getProcessDefinition().getKey(), task.getTaskDefinitionKey(),
-        "task '" + task.getTaskDefinitionKey() + "'");
+        "task '" + task.getTaskDefinitionKey() + "'", () -> {
+          for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+            checker.checkTaskWork(task);
+          }
+        });
   }
 
   /**
@@ -69,19 +70,36 @@ public class FormGuard {
    * @return the accepted variables, normalised; null when the process has no start form
    */
   public VariableMap checkStart(CommandContext context, ProcessDefinitionEntity definition, Map<String, Object> variables) {
-    for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-      checker.checkCreateProcessInstance(definition);
-    }
     Optional<FormSpec> spec = specs.computeIfAbsent("start:" + definition.getId(),
         k -> startSpec(context, definition.getId()));
     if (spec.isEmpty()) {
       return null; // started by other processes only: no start form, no group may start it by hand
     }
-    return check(spec, variables, key -> null, context, definition.getKey(), null, "start form");
+    return check(spec, variables, key -> null, context, definition.getKey(), null, "start form", () -> {
+      for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+        checker.checkCreateProcessInstance(definition);
+      }
+    });
   }
 
+  /**
+   * Validates; a rejection is answered only to a user allowed to do the step ({@code authorize}
+   * throws the engine's AuthorizationException otherwise): an unauthorised user learns nothing
+   * about the form. An accepted submission goes on to the engine's command, which checks the same
+   * authorization itself; checking it here too would cost a second query for every step.
+   */
   private VariableMap check(Optional<FormSpec> spec, Map<String, Object> variables, Function<String, Object> existing,
-      CommandContext context, String processKey, String taskKey, String what) {
+      CommandContext context, String processKey, String taskKey, String what, Runnable authorize) {
+    try {
+      return validate(spec, variables, existing, context, processKey, taskKey, what);
+    } catch (RuntimeException rejected) {
+      authorize.run();
+      throw rejected;
+    }
+  }
+
+  private VariableMap validate(Optional<FormSpec> spec, Map<String, Object> variables,
+      Function<String, Object> existing, CommandContext context, String processKey, String taskKey, String what) {
     VariableMap submitted = copy(variables);
     if (spec.isEmpty()) {
       if (!submitted.isEmpty()) {
