@@ -60,10 +60,8 @@ public final class FollowUpProcess {
   public static final String COMPLEXITY = "complexity";
   public static final String ATTEMPT = "attempt";
   public static final String LAST_WELLBEING = "lastWellbeing";
-  // Task_AssignCaller (DMN output) and the candidates it gives
+  // Task_AssignCaller (DMN output); Task_CallPerson's candidates follow from it (CallCandidates)
   public static final String REQUIRED_EXPERIENCE = "requiredExperience";
-  public static final String CALLER_GROUPS = "callerGroups";
-  public static final String CALLER_USERS = "callerUsers";
   // Task_CallPerson (REST contract)
   public static final String REACHED = "reached";
   public static final String WELLBEING = "wellbeing";

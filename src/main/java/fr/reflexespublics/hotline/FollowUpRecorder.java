@@ -2,9 +2,7 @@ package fr.reflexespublics.hotline;
 
 import static fr.reflexespublics.hotline.FollowUpProcess.*;
 
-import fr.reflexespublics.hotline.FollowUpProcess.Experience;
 import fr.reflexespublics.hotline.FollowUpProcess.Need;
-import fr.reflexespublics.organisation.Groups;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,14 +23,11 @@ public class FollowUpRecorder {
 
   private final RegisterService register;
   private final FollowUpService followUps;
-  private final ExperiencedCallers experiencedCallers;
   private final HotlineSettings settings;
 
-  public FollowUpRecorder(RegisterService register, FollowUpService followUps, ExperiencedCallers experiencedCallers,
-      HotlineSettings settings) {
+  public FollowUpRecorder(RegisterService register, FollowUpService followUps, HotlineSettings settings) {
     this.register = register;
     this.followUps = followUps;
-    this.experiencedCallers = experiencedCallers;
     this.settings = settings;
   }
 
@@ -51,25 +46,6 @@ public class FollowUpRecorder {
     execution.setVariable(COMPLEXITY, person.complexity());
     execution.setVariable(LAST_WELLBEING, null);
     execution.setVariable(ATTEMPT, 0);
-  }
-
-  /**
-   * The call-assignment decision as candidates: any caller, or only the experienced ones (the
-   * coordinators when no caller is experienced yet).
-   */
-  public void callersChosen(DelegateExecution execution) {
-    List<String> groups = new ArrayList<>();
-    List<String> users = new ArrayList<>();
-    if (Experience.EXPERIENCED.name().equals(execution.getVariable(REQUIRED_EXPERIENCE))) {
-      users.addAll(experiencedCallers.list());
-      if (users.isEmpty()) {
-        groups.add(Groups.HOTLINE_COORDINATORS);
-      }
-    } else {
-      groups.add(Groups.HOTLINE_CALLERS);
-    }
-    execution.setVariable(CALLER_GROUPS, groups);
-    execution.setVariable(CALLER_USERS, users);
   }
 
   /** A call was made: its log, the attempt count, the opt-out. */

@@ -93,14 +93,14 @@ class ReverseHotlineProcessTest extends IntegrationTest {
   }
 
   @Test
-  void theCampaignKeepsTheFollowUpPolicyAndAFollowUpCarriesOnlyItsOwnFewVariables() {
+  void theCampaignKeepsTheFollowUpPolicyAndAFollowUpCarriesOnlyItsOwnNineVariables() {
     ProcessInstance campaign = launch(newRegister(1, 0));
     ProcessInstance followUp = followUps(campaign).get(0);
     String campaignId = (String) runtimeService.getVariable(campaign.getId(), CampaignProcess.CAMPAIGN_ID);
 
     assertThat(runtimeService.getVariables(followUp.getId()).keySet()).containsExactlyInAnyOrder(
         CAMPAIGN_ID, PERSON_ID, PERSON_FIRST_NAME, PERSON_PHONE, PERSON_AREA, COMPLEXITY, ATTEMPT, LAST_WELLBEING,
-        REQUIRED_EXPERIENCE, CALLER_GROUPS, CALLER_USERS);
+        REQUIRED_EXPERIENCE);
     Map<String, Object> policy = jdbc.queryForMap("SELECT call_interval_days, retry_delay, max_attempts,"
         + " orientation_follow_up, urgent_reminder, proximity_group, on_call_address FROM hotline_campaign WHERE id = ?",
         campaignId);
