@@ -6,8 +6,11 @@ import fr.reflexespublics.Application;
 import fr.reflexespublics.hotline.CampaignProcess;
 import fr.reflexespublics.hotline.FollowUpProcess;
 import fr.reflexespublics.initiative.InitiativeProcess;
+import fr.reflexespublics.mobility.MobilityProcess;
+import fr.reflexespublics.mobility.VolunteerPool;
 import fr.reflexespublics.organisation.TasklistFilterSeeder;
 import fr.reflexespublics.relay.RelayProcess;
+import fr.reflexespublics.retex.RetexProcess;
 import fr.reflexespublics.takeover.TakeoverProcess;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -305,7 +308,7 @@ public class BenchMain {
   }
 
   /** A lead's rounds, each preceded by a round of the floor: per-step cost of both and their ratio per pair. */
-  record Paired(Measure lead, double floorMsPerStep, double ratio, double ratioWithoutMail) {}
+  record Paired(Measure lead, double floorMsPerStep, double ratio, double msPerStepWithoutMail, double ratioWithoutMail) {}
 
   /**
    * Measures a lead in rounds alternating with rounds of the floor, so that both see the same load
@@ -320,6 +323,7 @@ public class BenchMain {
     List<Double> floors = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
     List<Double> ratiosWithoutMail = new ArrayList<>();
+    List<Double> perStepWithoutMail = new ArrayList<>();
     double stepsPerInstance = 0;
     for (int r = 0; r < rounds; r++) {
       Driver floorDriver = new Driver(engine);
@@ -340,12 +344,58 @@ public class BenchMain {
       mails.add(sent / n);
       floors.add(floorMs);
       ratios.add(leadMs / floorMs);
-      ratiosWithoutMail.add((seconds * 1000 - sent * smtpMsPerMail) / driver.steps / floorMs);
+      double withoutMail = (seconds * 1000 - sent * smtpMsPerMail) / driver.steps;
+      perStepWithoutMail.add(withoutMail);
+      ratiosWithoutMail.add(withoutMail / floorMs);
     }
     mail.purgeEmailFromAllMailboxes();
     double rate = Stats.median(rates);
     Measure lead = new Measure(rate, Stats.median(perStep), stepsPerInstance, Stats.median(mails), 1000 / rate);
-    return new Paired(lead, Stats.median(floors), Stats.median(ratios), Stats.median(ratiosWithoutMail));
+    return new Paired(lead, Stats.median(floors), Stats.median(ratios), Stats.median(perStepWithoutMail),
+        Stats.median(ratiosWithoutMail));
+  }
+
+  /** Rows written and index/table scans per step, by table (PostgreSQL's statistics views). */
+  record TableActivity(double rowsWrittenPerStep, double scansPerStep, String topWrites) {}
+
+  /**
+   * Runs a workload once and reads PostgreSQL's per-table statistics around it: rows inserted,
+   * updated and deleted, and scans, per step; the tables written most. Null on H2.
+   */
+  TableActivity tableActivity(int n, Workload workload) throws Exception {
+    if (!"postgres".equals(db)) {
+      return null;
+    }
+    Map<String, long[]> before = tableStats();
+    Driver d = new Driver(engine);
+    workload.run(d, n);
+    Thread.sleep(2500); // backends report their statistics at most once a second, when idle
+    Map<String, long[]> after = tableStats();
+    long written = 0;
+    long scans = 0;
+    Map<String, Long> writes = new HashMap<>();
+    for (Map.Entry<String, long[]> e : after.entrySet()) {
+      long[] b = before.getOrDefault(e.getKey(), new long[2]);
+      long w = e.getValue()[0] - b[0];
+      written += w;
+      scans += e.getValue()[1] - b[1];
+      if (w > 0) {
+        writes.put(e.getKey(), w);
+      }
+    }
+    double steps = d.steps;
+    String top = writes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+        .map(e -> e.getKey() + " " + Results.fmt(e.getValue() / steps)).collect(java.util.stream.Collectors.joining(", "));
+    return new TableActivity(written / steps, scans / steps, top);
+  }
+
+  Map<String, long[]> tableStats() {
+    Map<String, long[]> stats = new HashMap<>();
+    jdbc.query("SELECT relname, n_tup_ins + n_tup_upd + n_tup_del, COALESCE(seq_scan, 0) + COALESCE(idx_scan, 0)"
+        + " FROM pg_stat_user_tables", rs -> {
+          stats.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), new long[] {rs.getLong(2), rs.getLong(3)});
+        });
+    return stats;
   }
 
   // -------------------------------------------------------------------------------------- 1 floor
@@ -419,24 +469,40 @@ public class BenchMain {
     leads.put(InitiativeProcess.KEY, this::initiative);
     leads.put(RelayProcess.KEY, this::relay);
     leads.put(TakeoverProcess.KEY, this::takeover);
-    leads.put(FollowUpProcess.KEY + " (campaign of n)", this::hotline);
+    leads.put(FollowUpProcess.KEY + " (campaign of 5n)", this::hotline);
+    leads.put(RetexProcess.KEY, this::retex);
+    leads.put(MobilityProcess.KEY, this::mobility);
     int n = smoke ? 4 : 10;
     int floorN = smoke ? 20 : 100;
+    TableActivity floorActivity = tableActivity(floorN, this::bare);
+    if (floorActivity != null) {
+      results.add(s, "bare one-user-task process (floor)", "rows written per step", "rows",
+          floorActivity.rowsWrittenPerStep(), null, null, "most written (rows per step): " + floorActivity.topWrites());
+      results.add(s, "bare one-user-task process (floor)", "table and index scans per step", "scans",
+          floorActivity.scansPerStep(), null, null, "PostgreSQL statistics views, one round after the measured ones");
+    }
     for (Map.Entry<String, Workload> lead : leads.entrySet()) {
-      Paired p = measurePaired(n, floorN, lead.getValue(), smtp);
+      // a campaign's own steps (start, batches, closing) are shared by its follow-ups: a campaign
+      // of 10 would weigh them as if they were part of every follow-up
+      int count = lead.getKey().startsWith(FollowUpProcess.KEY) ? n * 5 : n;
+      Paired p = measurePaired(count, floorN, lead.getValue(), smtp);
       Measure m = p.lead();
       results.add(s, lead.getKey(), "instances/s", "1/s", m.instancesPerSecond(), null, null,
-          n + " per round; " + Results.fmt(m.stepsPerInstance()) + " steps per instance");
+          count + " per round; " + Results.fmt(m.stepsPerInstance()) + " steps per instance");
       results.add(s, lead.getKey(), "per step", "ms", m.msPerStep(), "floor per step (rounds alternated)",
           p.floorMsPerStep(), "median of the rounds' ratios " + Results.fmt(p.ratio()) + "; target ≤ 1.5 (goal 1.2); "
               + Results.fmt(m.mailsPerInstance()) + " mails per instance");
-      double withoutMail = (m.msPerInstance() - m.mailsPerInstance() * smtp) / m.stepsPerInstance();
-      results.add(s, lead.getKey(), "per step, SMTP hand-over deducted", "ms", withoutMail,
+      results.add(s, lead.getKey(), "per step, SMTP hand-over deducted", "ms", p.msPerStepWithoutMail(),
           "floor per step (rounds alternated)", p.floorMsPerStep(),
           "median of the rounds' ratios " + Results.fmt(p.ratioWithoutMail()));
+      TableActivity activity = tableActivity(count, lead.getValue());
+      if (activity != null) {
+        results.add(s, lead.getKey(), "rows written per step", "rows", activity.rowsWrittenPerStep(), "floor",
+            floorActivity.rowsWrittenPerStep(), "most written (rows per step): " + activity.topWrites());
+        results.add(s, lead.getKey(), "table and index scans per step", "scans", activity.scansPerStep(), "floor",
+            floorActivity.scansPerStep(), null);
+      }
     }
-    results.add(s, "retex-ritual, professional-micro-mobility", "per step", "ms", null, null, null,
-        "not measured yet in this harness");
   }
 
   void initiative(Driver d, int n) {
@@ -511,6 +577,109 @@ public class BenchMain {
       d.completeAs("paula", d.task(id, TakeoverProcess.TASK_HAND_BACK_MEETING), Map.of(
           TakeoverProcess.CHECKLIST_COMPLETE, true, TakeoverProcess.NOTES, "Keys returned, stock counted"));
       d.executeJobs(id);
+    }
+  }
+
+  /**
+   * Retex ritual: ines launches it for alice and bruno, colin announces the change of state, both
+   * testify, ines runs the workshop (one lesson, no dissent) and commits its action, the results are
+   * published, and after the review delay ines marks the action done.
+   */
+  void retex(Driver d, int n) {
+    for (int i = 0; i < n; i++) {
+      Map<String, Object> v = new HashMap<>();
+      v.put(RetexProcess.RETEX_TITLE, "Retex of the second lockdown");
+      v.put(RetexProcess.CRISIS_PHASE, "End of the second lockdown");
+      v.put(RetexProcess.SCOPE, "Roads and Early Childhood");
+      v.put(RetexProcess.PARTICIPANTS, "alice,bruno");
+      v.put(RetexProcess.ANONYMOUS, false);
+      v.put(RetexProcess.TESTIMONY_DEADLINE, LocalDate.now(zone).plusDays(10).toString());
+      String id = d.startAs("ines", RetexProcess.KEY, v).getId();
+      d.executeJobs(id);
+      d.completeAs("colin", d.task(id, RetexProcess.TASK_ANNOUNCE), Map.of(
+          RetexProcess.WHAT_CHANGES, "Teams come back on site two days a week",
+          RetexProcess.WHAT_STAYS, "The crisis cell meets every Monday",
+          RetexProcess.NEXT_STAGE, "A review in March, before the spring"));
+      d.executeJobs(id);
+      for (String user : List.of("alice", "bruno")) {
+        Task testimony = d.taskService.createTaskQuery().processInstanceId(id)
+            .taskDefinitionKey(RetexProcess.TASK_GIVE_TESTIMONY).taskAssignee(user).singleResult();
+        Map<String, Object> t = new HashMap<>();
+        t.put(RetexProcess.WHAT_WORKED, "The crisis cell answered within the day");
+        t.put(RetexProcess.WHAT_WAS_HARD, "Working from the kitchen table");
+        t.put(RetexProcess.DONE_DIFFERENTLY, "");
+        t.put(RetexProcess.DISAGREEMENT, "");
+        t.put(RetexProcess.WELLBEING, 4);
+        d.completeAs(user, testimony, t);
+      }
+      d.executeJobs(id);
+      d.completeAs("ines", d.task(id, RetexProcess.TASK_FACILITATE_WORKSHOP), Map.of(
+          RetexProcess.LESSONS, SpinValues.jsonValue(
+              "[{\"title\":\"Equip home workers\",\"description\":\"Chairs and screens on loan\"}]").create(),
+          RetexProcess.DISSENT_ANSWERS, SpinValues.jsonValue("[]").create()));
+      d.executeJobs(id);
+      d.completeAs("ines", d.task(id, RetexProcess.TASK_COMMIT_ACTION), Map.of(RetexProcess.ACTION_OWNER, "nadia",
+          RetexProcess.ACTION, "Lend chairs and screens to home workers",
+          RetexProcess.ACTION_DUE, LocalDate.now(zone).plusMonths(2).toString(),
+          RetexProcess.PLAN_ITEM, "Administration plan 2027, axis 3"));
+      d.executeJobs(id);
+      d.fireTimer(id, RetexProcess.TIMER_ACTION_REVIEW);
+      d.executeJobs(id);
+      String action = jdbc.queryForObject("SELECT a.id FROM retex_action a JOIN retex r ON r.id = a.retex_id"
+          + " WHERE r.process_instance_id = ?", String.class, id);
+      d.completeAs("ines", d.task(id, RetexProcess.TASK_REVIEW_ACTIONS), Map.of(RetexProcess.ACTION_STATUSES,
+          SpinValues.jsonValue("[{\"actionId\":\"" + action + "\",\"status\":\"DONE\",\"reason\":\"\"}]").create()));
+      d.executeJobs(id);
+      if (d.runtimeService.createProcessInstanceQuery().processInstanceId(id).count() != 0) {
+        throw new IllegalStateException("retex " + id + " did not end");
+      }
+    }
+  }
+
+  final AtomicInteger mobilityYears = new AtomicInteger();
+
+  /**
+   * Micro-mobility: marc asks for one agent, hugo selects chloe (a volunteer of the pool), chloe
+   * accepts, her manager nadia releases her, the mid-mission check-in, the return and the debrief.
+   * Each mission in a year of its own, so that the volunteer's yearly quota never runs out.
+   */
+  void mobility(Driver d, int n) {
+    VolunteerPool pool = context.getBean(VolunteerPool.class);
+    pool.register(new VolunteerPool.Registration("chloe", List.of("driving", "phone"), List.of("crisis"), false, 15));
+    for (int i = 0; i < n; i++) {
+      LocalDate start = LocalDate.of(2100 + mobilityYears.getAndIncrement() % 800, 3, 1);
+      Map<String, Object> v = new HashMap<>();
+      v.put(MobilityProcess.MISSION, "Winter salting of the bridges, with the road crews");
+      v.put(MobilityProcess.RECEIVING_SERVICE, "roads");
+      v.put(MobilityProcess.SKILLS, "driving, logistics");
+      v.put(MobilityProcess.START_DATE, start.toString());
+      v.put(MobilityProcess.END_DATE, start.plusDays(9).toString());
+      v.put(MobilityProcess.AGENTS_NEEDED, 1);
+      v.put(MobilityProcess.WEEKEND_WORK, false);
+      v.put(MobilityProcess.TUTOR_USER_ID, "alice");
+      String id = d.startAs("marc", MobilityProcess.KEY, v).getId();
+      d.executeJobs(id);
+      d.completeAs("hugo", d.task(id, MobilityProcess.TASK_SELECT_AGENTS), Map.of(MobilityProcess.SELECTED_AGENTS, "chloe"));
+      d.executeJobs(id);
+      d.completeAs("chloe", d.task(id, MobilityProcess.TASK_ACCEPT_MISSION),
+          Map.of(MobilityProcess.MISSION_ANSWER, "ACCEPT"));
+      d.completeAs("nadia", d.task(id, MobilityProcess.TASK_RELEASE_AGENT), Map.of(MobilityProcess.RELEASE, "RELEASE"));
+      d.executeJobs(id);
+      d.fireTimer(id, MobilityProcess.TIMER_MID_MISSION);
+      d.executeJobs(id);
+      d.completeAs("chloe", d.task(id, MobilityProcess.TASK_MID_MISSION_CHECK_IN), Map.of(MobilityProcess.GOING_WELL,
+          true, MobilityProcess.CONSTRAINTS_RESPECTED, true, MobilityProcess.COMMENT, "Great crew"));
+      d.fireTimer(id, MobilityProcess.TIMER_MISSION_END);
+      d.executeJobs(id);
+      d.completeAs("nadia", d.task(id, MobilityProcess.TASK_PREPARE_RETURN),
+          Map.of(MobilityProcess.RETURN_NOTES, "Back on Monday, desk ready"));
+      d.executeJobs(id);
+      d.completeAs("chloe", d.task(id, MobilityProcess.TASK_MISSION_DEBRIEF), Map.of(MobilityProcess.SKILLS_GAINED,
+          "Driving a salt spreader", MobilityProcess.WOULD_DO_AGAIN, true));
+      d.executeJobs(id);
+      if (d.runtimeService.createProcessInstanceQuery().processInstanceId(id).count() != 0) {
+        throw new IllegalStateException("micro-mobility " + id + " did not end");
+      }
     }
   }
 
