@@ -172,6 +172,10 @@ public class BenchMain {
       }
       props.put("spring.datasource.url", "jdbc:h2:file:./" + h2.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
     }
+    String history = System.getProperty("bench.history", "");
+    if (!history.isBlank()) {
+      props.put("camunda.bpm.history-level", history); // an experiment: the application runs with full
+    }
     int smtpPort = Integer.getInteger("bench.smtp.port", 3425);
     mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
