@@ -1,7 +1,6 @@
 package fr.reflexespublics.notification;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -24,9 +23,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  *
  * <p>Delivery stays what the mail jobs rely on: a mail that cannot be handed over throws
  * {@link MailDeliveryException} (the job rolls back its {@code notification_log} row and retries
- * with back-off). A pooled connection that fails with anything else than a refusal by the server
- * (the server closed it meanwhile, a restart) is dropped and the mail is handed over once more on a
- * new connection, as it would have been without the pool.
+ * with back-off), and its connection is closed. A pooled connection is checked before use (SMTP
+ * NOOP, one round trip): one the server has closed meanwhile (idle timeout, restart) is dropped for
+ * a new one before the mail is handed over, so a mail is never handed over twice by one delivery.
  */
 public class SmtpMailTransport implements MailTransport, AutoCloseable {
 
@@ -69,45 +68,46 @@ public class SmtpMailTransport implements MailTransport, AutoCloseable {
     } catch (MessagingException e) {
       throw failed(e);
     }
-    Connection pooled = take();
-    if (pooled != null) {
-      try {
-        pooled.transport().sendMessage(mime, mime.getAllRecipients());
-        release(pooled.transport());
-        return;
-      } catch (SendFailedException e) {
-        close(pooled.transport()); // the server refused this mail: not worth a second try
-        throw failed(e);
-      } catch (MessagingException | IllegalStateException e) {
-        close(pooled.transport()); // closed by the server meanwhile: hand the mail over on a new connection
-        LOG.debug("Pooled SMTP connection failed ({}): reconnecting", e.getClass().getSimpleName());
-      }
-    }
     Transport transport = null;
     try {
-      transport = connect();
+      transport = openConnection();
       transport.sendMessage(mime, mime.getAllRecipients());
       release(transport);
-    } catch (MessagingException e) {
+    } catch (MessagingException | IllegalStateException e) {
       close(transport);
       throw failed(e);
     }
   }
 
-  private MimeMessage mime(MailMessage message) throws MessagingException {
-    MimeMessage mime = new MimeMessage(sender.getSession()) {
-      @Override
-      protected void updateMessageID() throws MessagingException {
-        setHeader("Message-ID", message.messageId());
+  /**
+   * A pooled connection that still answers (SMTP NOOP: the server may have closed it meanwhile),
+   * else a new one. A mail is handed over once per delivery, never again on another connection: a
+   * failure during the hand-over fails the job, as without the pool.
+   */
+  private Transport openConnection() throws MessagingException {
+    Connection pooled;
+    while ((pooled = take()) != null) {
+      if (pooled.transport().isConnected()) {
+        return pooled.transport();
       }
-    };
+      close(pooled.transport());
+    }
+    return connect();
+  }
+
+  private MimeMessage mime(MailMessage message) throws MessagingException {
+    // the sender's message carries its file type map: a plain MimeMessage would make the helper
+    // load and parse mime.types again for every mail
+    MimeMessage mime = sender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
     helper.setFrom(message.from());
     helper.setTo(message.to().toArray(String[]::new));
     helper.setSubject(message.subject());
     helper.setText(message.textBody(), message.htmlBody());
     mime.setSentDate(new Date());
-    mime.saveChanges(); // Transport.sendMessage does not (Transport.send did): headers, Message-ID
+    mime.saveChanges(); // Transport.sendMessage does not (Transport.send did)
+    // after saveChanges, which generates a random one; a saved message is written as it stands
+    mime.setHeader("Message-ID", message.messageId());
     return mime;
   }
 
