@@ -360,7 +360,7 @@ public class BenchMain {
   }
 
   /** Rows written and index/table scans per step, by table (PostgreSQL's statistics views). */
-  record TableActivity(double rowsWrittenPerStep, double scansPerStep, String topWrites) {}
+  record TableActivity(double rowsWrittenPerStep, double scansPerStep, String topWrites, String topScans) {}
 
   /**
    * Runs a workload once and reads PostgreSQL's per-table statistics around it: rows inserted,
@@ -370,6 +370,7 @@ public class BenchMain {
     if (!"postgres".equals(db)) {
       return null;
     }
+    Thread.sleep(2500); // what the previous rounds wrote is reported first
     Map<String, long[]> before = tableStats();
     Driver d = new Driver(engine);
     workload.run(d, n);
@@ -378,19 +379,27 @@ public class BenchMain {
     long written = 0;
     long scans = 0;
     Map<String, Long> writes = new HashMap<>();
+    Map<String, Long> scanned = new HashMap<>();
     for (Map.Entry<String, long[]> e : after.entrySet()) {
       long[] b = before.getOrDefault(e.getKey(), new long[2]);
       long w = e.getValue()[0] - b[0];
+      long sc = e.getValue()[1] - b[1];
       written += w;
-      scans += e.getValue()[1] - b[1];
+      scans += sc;
       if (w > 0) {
         writes.put(e.getKey(), w);
       }
+      if (sc > 0) {
+        scanned.put(e.getKey(), sc);
+      }
     }
     double steps = d.steps;
-    String top = writes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+    return new TableActivity(written / steps, scans / steps, top(writes, steps), top(scanned, steps));
+  }
+
+  static String top(Map<String, Long> perTable, double steps) {
+    return perTable.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
         .map(e -> e.getKey() + " " + Results.fmt(e.getValue() / steps)).collect(java.util.stream.Collectors.joining(", "));
-    return new TableActivity(written / steps, scans / steps, top);
   }
 
   Map<String, long[]> tableStats() {
@@ -483,7 +492,8 @@ public class BenchMain {
       results.add(s, "bare one-user-task process (floor)", "rows written per step", "rows",
           floorActivity.rowsWrittenPerStep(), null, null, "most written (rows per step): " + floorActivity.topWrites());
       results.add(s, "bare one-user-task process (floor)", "table and index scans per step", "scans",
-          floorActivity.scansPerStep(), null, null, "PostgreSQL statistics views, one round after the measured ones");
+          floorActivity.scansPerStep(), null, null, "PostgreSQL statistics views, one round after the measured ones;"
+              + " most scanned (per step): " + floorActivity.topScans());
     }
     for (Map.Entry<String, Workload> lead : leads.entrySet()) {
       // a campaign's own steps (start, batches, closing) are shared by its follow-ups: a campaign
@@ -504,7 +514,7 @@ public class BenchMain {
         results.add(s, lead.getKey(), "rows written per step", "rows", activity.rowsWrittenPerStep(), "floor",
             floorActivity.rowsWrittenPerStep(), "most written (rows per step): " + activity.topWrites());
         results.add(s, lead.getKey(), "table and index scans per step", "scans", activity.scansPerStep(), "floor",
-            floorActivity.scansPerStep(), null);
+            floorActivity.scansPerStep(), "most scanned (per step): " + activity.topScans());
       }
     }
   }
