@@ -398,7 +398,7 @@ public class BenchMain {
   }
 
   static String top(Map<String, Long> perTable, double steps) {
-    return perTable.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+    return perTable.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
         .map(e -> e.getKey() + " " + Results.fmt(e.getValue() / steps)).collect(java.util.stream.Collectors.joining(", "));
   }
 
