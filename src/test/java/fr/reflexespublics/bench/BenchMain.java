@@ -83,6 +83,8 @@ public class BenchMain {
   final boolean smoke = Boolean.getBoolean("bench.smoke");
   final boolean large = Boolean.getBoolean("bench.large");
   final String db = System.getProperty("bench.db", "h2");
+  /** -Dbench.db.name=bench2: the PostgreSQL database (created, schema reset), for two checkouts side by side. */
+  final String dbName = System.getProperty("bench.db.name", "bench");
   final Path out = Path.of(System.getProperty("bench.out", "target/bench"));
   final int rounds = smoke ? 2 : 5;
   /** -Dbench.sections=3,5: only some sections (4 runs with 3); the floor runs with 2. */
@@ -154,7 +156,7 @@ public class BenchMain {
     Map<String, Object> props = new HashMap<>();
     if ("postgres".equals(db)) {
       resetPostgres();
-      props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/bench");
+      props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + dbName);
       props.put("spring.datasource.username", "postgres");
       props.put("spring.datasource.password", "");
       // as in the postgres and prod profiles
@@ -191,12 +193,12 @@ public class BenchMain {
   void resetPostgres() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
          Statement s = c.createStatement()) {
-      var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'bench'");
+      var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + dbName + "'");
       if (!rs.next()) {
-        s.execute("CREATE DATABASE bench");
+        s.execute("CREATE DATABASE " + dbName);
       }
     }
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/bench", "postgres", "");
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + dbName, "postgres", "");
          Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS public CASCADE");
       s.execute("CREATE SCHEMA public");
@@ -715,6 +717,15 @@ public class BenchMain {
     pool.shutdown();
     results.context("history generated for section 5", String.format(java.util.Locale.ROOT,
         "%d instances of a start-end process in %.0f s", historic, (System.nanoTime() - t) / 1e9));
+    int scale = smoke ? 400 : Integer.getInteger("bench.dashboard.scale", 20_000);
+    t = System.nanoTime();
+    Map<String, Integer> rows = new ApplicationTables(jdbc).seed(scale);
+    if ("postgres".equals(db)) {
+      jdbc.execute("ANALYZE"); // what autovacuum does after such a growth
+    }
+    results.context("application tables for section 5", String.format(java.util.Locale.ROOT,
+        "%d rows in %.0f s (-Dbench.dashboard.scale=%d initiatives): %s", rows.values().stream().mapToInt(i -> i).sum(),
+        (System.nanoTime() - t) / 1e9, scale, rows));
     long total = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST", Long.class);
     new DashboardBench(dashboardPaths(), baseUrl, "hugo", PASSWORD, jdbc).run(results, smoke ? 30 : 200, total);
   }
