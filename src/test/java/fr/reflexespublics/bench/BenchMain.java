@@ -9,9 +9,6 @@ import fr.reflexespublics.initiative.InitiativeProcess;
 import fr.reflexespublics.organisation.TasklistFilterSeeder;
 import fr.reflexespublics.relay.RelayProcess;
 import fr.reflexespublics.takeover.TakeoverProcess;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -565,7 +562,8 @@ public class BenchMain {
     // transactions of batch-size instances on as many threads as cores, the job executor on
     int batch = context.getEnvironment().getProperty("reflexes.hotline.batch-size", Integer.class, 200);
     jobExecutor(true);
-    resetPeaks();
+    double liveBeforeBare = HeapWatch.liveMb();
+    HeapWatch bareWatch = new HeapWatch();
     long t0 = System.nanoTime();
     int threads = Runtime.getRuntime().availableProcessors();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -583,14 +581,15 @@ public class BenchMain {
     }
     pool.shutdown();
     double bareSeconds = (System.nanoTime() - t0) / 1e9;
-    double bareMemory = peakHeapMb();
+    bareWatch.close();
+    double bareMemory = bareWatch.maxAfterGcMb();
     waitForJobs(600);
     double bareDrained = (System.nanoTime() - t0) / 1e9;
 
     String register = "bench-scale-" + persons;
     insertPersons(register, persons);
-    System.gc();
-    resetPeaks();
+    double liveBefore = HeapWatch.liveMb();
+    HeapWatch watch = new HeapWatch();
     long t1 = System.nanoTime();
     Driver d = new Driver(engine);
     ProcessInstance campaign = d.startAs("hugo", CampaignProcess.KEY, Map.of(
@@ -610,7 +609,9 @@ public class BenchMain {
       Thread.sleep(200);
     }
     double readySeconds = (System.nanoTime() - t1) / 1e9;
-    double campaignMemory = peakHeapMb();
+    watch.close();
+    double campaignMemory = watch.maxAfterGcMb();
+    double liveReady = HeapWatch.liveMb();
     waitForJobs(1800);
     double drainedSeconds = (System.nanoTime() - t1) / 1e9;
     jobExecutor(false);
@@ -622,8 +623,11 @@ public class BenchMain {
         drainedSeconds, "bare instances, jobs done", bareDrained, null);
     results.add(s, "campaign over " + label + " persons", "follow-ups started per second", "1/s",
         persons / readySeconds, "bare instances per second", persons / bareSeconds, null);
-    results.add(s, "campaign over " + label + " persons", "heap high-water mark (old gen)", "MB", campaignMemory,
-        "bare instances", bareMemory, "old-generation peak since reset (GC-dependent)");
+    results.add(s, "campaign over " + label + " persons", "heap after GC, highest while starting", "MB", campaignMemory,
+        "bare instances", bareMemory, watch.collections() + " collections; live before the campaign "
+            + Results.fmt(liveBefore) + " MB, before the bare instances " + Results.fmt(liveBeforeBare) + " MB");
+    results.add(s, "campaign over " + label + " persons", "live heap after a full GC, all waiting", "MB", liveReady,
+        "live heap before the campaign", liveBefore, "what the campaign keeps alive once every follow-up waits");
     if (withInbox) {
       inbox(persons);
     }
@@ -634,25 +638,6 @@ public class BenchMain {
     while (System.nanoTime() < deadline && engine.getManagementService().createJobQuery().executable().count() > 0) {
       Thread.sleep(200);
     }
-  }
-
-  void resetPeaks() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  double peakHeapMb() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      // the old generation: what survives collections (young pools fill up and empty regardless)
-      if (pool.getType() == MemoryType.HEAP && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak / (1024.0 * 1024.0);
   }
 
   void inbox(int tasks) {
