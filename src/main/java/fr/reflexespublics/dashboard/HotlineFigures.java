@@ -7,8 +7,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(4)
 public class HotlineFigures implements DashboardSection {
-
-  private static final long WEEK_SECONDS = 7 * 24 * 3600L;
 
   private final Sql sql;
   private final HotlineSettings settings;
@@ -42,26 +42,35 @@ public class HotlineFigures implements DashboardSection {
     Instant now = ((Timestamp) p.get("now")).toInstant();
     p.put("dayAgo", Timestamp.from(now.minus(Duration.ofDays(1))));
     p.put("followUpAgo", Timestamp.from(now.minus(followUp)));
-    p.put("fromEpoch", filter.fromTime(sql.zone()).getTime() / 1000);
 
     long persons = sql.count("SELECT COUNT(DISTINCT m.person_id) FROM campaign_member m"
         + " JOIN hotline_campaign c ON c.id = m.campaign_id"
         + " WHERE c.started_at < :to AND (c.closed_at IS NULL OR c.closed_at >= :from)", p);
-    String calls = " FROM call_log l WHERE l.called_at >= :from AND l.called_at < :to"
-        + Sql.andAgentOfService(filter, "l.caller");
-    List<Object> totals = sql.row("SELECT COUNT(*), COALESCE(SUM(" + ifTrue("l.reached") + "), 0), COALESCE(SUM("
-        + ifTrue("l.difficulty_detected") + "), 0), COALESCE(SUM(" + ifTrue("l.urgent") + "), 0)" + calls, p);
-    long callCount = (Long) totals.get(0);
-    long reached = (Long) totals.get(1);
+    // One pass over the period's calls, grouped by hour (stored wall time, so that the day of each
+    // hour is taken in the administration's zone); totals and weeks are summed from the hours here.
+    // Grouping by an expression of the timestamp itself was twice as slow on PostgreSQL.
+    String hour = "DATE_TRUNC('hour', l.called_at)";
+    long[] totals = new long[4];
+    TreeMap<Long, long[]> weeks = new TreeMap<>();
+    sql.forEachRow("SELECT " + hour + ", COUNT(*), SUM(" + ifTrue("l.reached") + "), SUM("
+        + ifTrue("l.difficulty_detected") + "), SUM(" + ifTrue("l.urgent") + ") FROM call_log l"
+        + " WHERE l.called_at >= :from AND l.called_at < :to" + Sql.andAgentOfService(filter, "l.caller")
+        + " GROUP BY " + hour, p, rs -> {
+          LocalDate day = rs.getTimestamp(1).toInstant().atZone(sql.zone()).toLocalDate();
+          long[] week = weeks.computeIfAbsent(ChronoUnit.DAYS.between(filter.from(), day) / 7, w -> new long[3]);
+          for (int c = 0; c < totals.length; c++) {
+            long value = rs.getLong(c + 2);
+            totals[c] += value;
+            if (c < week.length) {
+              week[c] += value;
+            }
+          }
+        });
+    long callCount = totals[0];
+    long reached = totals[1];
 
     Table weekly = Table.of("Calls per week", "week of", "calls", "reached", "difficulties detected");
-    for (List<Object> r : sql.rows("SELECT w.week, COUNT(*), SUM(" + ifTrue("w.reached") + "), SUM("
-        + ifTrue("w.difficulty_detected") + ") FROM (SELECT FLOOR((EXTRACT(EPOCH FROM l.called_at) - :fromEpoch) / "
-        + WEEK_SECONDS + ") AS week, l.reached, l.difficulty_detected" + calls + ") w GROUP BY w.week ORDER BY w.week",
-        p)) {
-      LocalDate weekOf = filter.from().plusWeeks(((Number) r.get(0)).longValue());
-      weekly.row(weekOf.toString(), r.get(1), r.get(2), r.get(3));
-    }
+    weeks.forEach((week, w) -> weekly.row(filter.from().plusWeeks(week).toString(), w[0], w[1], w[2]));
 
     Table backlog = Table.of("Orientation requests open, by age (follow-up delay " + followUp.toDays() + " days)",
         "age", "open requests", "of which urgent", "over the follow-up delay");
@@ -87,8 +96,8 @@ public class HotlineFigures implements DashboardSection {
         .figure("personsFollowed", persons)
         .figure("calls", callCount)
         .figure("reachRatePercent", Sql.percent(reached, callCount))
-        .figure("difficultiesDetected", totals.get(2))
-        .figure("urgentCalls", totals.get(3))
+        .figure("difficultiesDetected", totals[2])
+        .figure("urgentCalls", totals[3])
         .figure("urgentEscalations", urgentEscalations)
         .figure("orientationsOverDelay", Sql.zero(ages.get(2)))
         .table("callsPerWeek", weekly).table("orientationBacklog", backlog);

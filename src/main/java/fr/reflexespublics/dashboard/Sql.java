@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -84,6 +85,11 @@ public class Sql {
       }
       return new ArrayList<>(Arrays.asList(values));
     });
+  }
+
+  /** Each row of a query handed to the callback as it is (no normalisation). */
+  public void forEachRow(String sql, Map<String, Object> params, RowCallbackHandler callback) {
+    jdbc.query(sql, params, callback);
   }
 
   /** The single row of an aggregate query. */

@@ -12,9 +12,6 @@ import fr.reflexespublics.organisation.TasklistFilterSeeder;
 import fr.reflexespublics.relay.RelayProcess;
 import fr.reflexespublics.retex.RetexProcess;
 import fr.reflexespublics.takeover.TakeoverProcess;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,6 +83,8 @@ public class BenchMain {
   final boolean smoke = Boolean.getBoolean("bench.smoke");
   final boolean large = Boolean.getBoolean("bench.large");
   final String db = System.getProperty("bench.db", "h2");
+  /** -Dbench.db.name=bench2: the PostgreSQL database (created, schema reset), for two checkouts side by side. */
+  final String dbName = System.getProperty("bench.db.name", "bench");
   final Path out = Path.of(System.getProperty("bench.out", "target/bench"));
   final int rounds = smoke ? 2 : 5;
   /** -Dbench.sections=3,5: only some sections (4 runs with 3); the floor runs with 2. */
@@ -157,7 +156,7 @@ public class BenchMain {
     Map<String, Object> props = new HashMap<>();
     if ("postgres".equals(db)) {
       resetPostgres();
-      props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/bench");
+      props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + dbName);
       props.put("spring.datasource.username", "postgres");
       props.put("spring.datasource.password", "");
       // as in the postgres and prod profiles
@@ -198,12 +197,12 @@ public class BenchMain {
   void resetPostgres() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
          Statement s = c.createStatement()) {
-      var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'bench'");
+      var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + dbName + "'");
       if (!rs.next()) {
-        s.execute("CREATE DATABASE bench");
+        s.execute("CREATE DATABASE " + dbName);
       }
     }
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/bench", "postgres", "");
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + dbName, "postgres", "");
          Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS public CASCADE");
       s.execute("CREATE SCHEMA public");
@@ -810,7 +809,8 @@ public class BenchMain {
     // transactions of batch-size instances on as many threads as cores, the job executor on
     int batch = context.getEnvironment().getProperty("reflexes.hotline.batch-size", Integer.class, 200);
     jobExecutor(true);
-    resetPeaks();
+    double liveBeforeBare = HeapWatch.liveMb();
+    HeapWatch bareWatch = new HeapWatch();
     long t0 = System.nanoTime();
     int threads = Runtime.getRuntime().availableProcessors();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -828,14 +828,15 @@ public class BenchMain {
     }
     pool.shutdown();
     double bareSeconds = (System.nanoTime() - t0) / 1e9;
-    double bareMemory = peakHeapMb();
+    bareWatch.close();
+    double bareMemory = bareWatch.maxAfterGcMb();
     waitForJobs(600);
     double bareDrained = (System.nanoTime() - t0) / 1e9;
 
     String register = "bench-scale-" + persons;
     insertPersons(register, persons);
-    System.gc();
-    resetPeaks();
+    double liveBefore = HeapWatch.liveMb();
+    HeapWatch watch = new HeapWatch();
     long t1 = System.nanoTime();
     Driver d = new Driver(engine);
     ProcessInstance campaign = d.startAs("hugo", CampaignProcess.KEY, Map.of(
@@ -855,7 +856,9 @@ public class BenchMain {
       Thread.sleep(200);
     }
     double readySeconds = (System.nanoTime() - t1) / 1e9;
-    double campaignMemory = peakHeapMb();
+    watch.close();
+    double campaignMemory = watch.maxAfterGcMb();
+    double liveReady = HeapWatch.liveMb();
     waitForJobs(1800);
     double drainedSeconds = (System.nanoTime() - t1) / 1e9;
     jobExecutor(false);
@@ -867,8 +870,11 @@ public class BenchMain {
         drainedSeconds, "bare instances, jobs done", bareDrained, null);
     results.add(s, "campaign over " + label + " persons", "follow-ups started per second", "1/s",
         persons / readySeconds, "bare instances per second", persons / bareSeconds, null);
-    results.add(s, "campaign over " + label + " persons", "heap high-water mark (old gen)", "MB", campaignMemory,
-        "bare instances", bareMemory, "old-generation peak since reset (GC-dependent)");
+    results.add(s, "campaign over " + label + " persons", "heap after GC, highest while starting", "MB", campaignMemory,
+        "bare instances", bareMemory, watch.collections() + " collections; live before the campaign "
+            + Results.fmt(liveBefore) + " MB, before the bare instances " + Results.fmt(liveBeforeBare) + " MB");
+    results.add(s, "campaign over " + label + " persons", "live heap after a full GC, all waiting", "MB", liveReady,
+        "live heap before the campaign", liveBefore, "what the campaign keeps alive once every follow-up waits");
     if (withInbox) {
       inbox(persons);
     }
@@ -879,25 +885,6 @@ public class BenchMain {
     while (System.nanoTime() < deadline && engine.getManagementService().createJobQuery().executable().count() > 0) {
       Thread.sleep(200);
     }
-  }
-
-  void resetPeaks() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  double peakHeapMb() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      // the old generation: what survives collections (young pools fill up and empty regardless)
-      if (pool.getType() == MemoryType.HEAP && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak / (1024.0 * 1024.0);
   }
 
   void inbox(int tasks) {
@@ -962,6 +949,15 @@ public class BenchMain {
     pool.shutdown();
     results.context("history generated for section 5", String.format(java.util.Locale.ROOT,
         "%d instances of a start-end process in %.0f s", historic, (System.nanoTime() - t) / 1e9));
+    int scale = smoke ? 400 : Integer.getInteger("bench.dashboard.scale", 20_000);
+    t = System.nanoTime();
+    Map<String, Integer> rows = new ApplicationTables(jdbc).seed(scale);
+    if ("postgres".equals(db)) {
+      jdbc.execute("ANALYZE"); // what autovacuum does after such a growth
+    }
+    results.context("application tables for section 5", String.format(java.util.Locale.ROOT,
+        "%d rows in %.0f s (-Dbench.dashboard.scale=%d initiatives): %s", rows.values().stream().mapToInt(i -> i).sum(),
+        (System.nanoTime() - t) / 1e9, scale, rows));
     long total = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_PROCINST", Long.class);
     new DashboardBench(dashboardPaths(), baseUrl, "hugo", PASSWORD, jdbc).run(results, smoke ? 30 : 200, total);
   }

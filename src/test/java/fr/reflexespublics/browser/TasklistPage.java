@@ -210,6 +210,20 @@ public final class TasklistPage {
     throw new AssertionError("Could not type into " + label);
   }
 
+  /** Adds an entry to a dynamic list ("Add new" under the list). */
+  public TasklistPage addListItem(String listLabel) {
+    jsClick(field(listLabel).findElement(By.cssSelector("button.fjs-repeat-render-add")));
+    settle();
+    return this;
+  }
+
+  /** Removes the n-th entry (from 1) of a dynamic list. */
+  public TasklistPage removeListItem(String listLabel, int n) {
+    jsClick(field(listLabel).findElement(By.cssSelector("button.fjs-repeat-row-remove[aria-label='Remove list item " + n + "']")));
+    settle();
+    return this;
+  }
+
   public TasklistPage date(String label, LocalDate date) {
     WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
         "//div[contains(@class,'fjs-datetime-subsection')][./label[starts-with(normalize-space()," + lit(label) + ")]]//input")));
@@ -244,7 +258,10 @@ public final class TasklistPage {
     for (int attempt = 0; attempt < 3; attempt++) {
       WebElement f = field(label);
       if (f.findElements(item).isEmpty()) {
-        f.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display, input")).click();
+        WebElement opener = f.findElement(By.cssSelector(".fjs-input-group, .fjs-select-display, input"));
+        // centred, so that Tasklist's footer does not cover the field near the bottom of the page
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", opener);
+        opener.click();
       }
       try {
         WebElement found = new WebDriverWait(driver, Duration.ofSeconds(2)).until(d -> field(label).findElement(item));

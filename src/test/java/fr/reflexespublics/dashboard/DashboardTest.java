@@ -233,6 +233,33 @@ class DashboardTest extends IntegrationTest {
   }
 
   @Test
+  void callsCountInTheWeekOfTheirDayInTheAdministrationsZone() {
+    LocalDate first = LocalDate.of(YEAR + 1, 6, 1);
+    String campaign = "dashboard-test-" + YEAR;
+    // the first day at 00:30 and the seventh at 23:30 (administration's time) are in the first week,
+    // the eighth at 00:10 in the second; the evening before the period does not count
+    call(campaign, first.atTime(0, 30), true, true);
+    call(campaign, first.plusDays(6).atTime(23, 30), false, false);
+    call(campaign, first.plusDays(7).atTime(0, 10), true, false);
+    call(campaign, first.minusDays(1).atTime(23, 50), true, true);
+
+    JsonNode hotline = rest("hugo").get("/api/dashboard/hotline?from=" + first + "&to=" + first.plusDays(13)).json();
+    assertThat(hotline.path("figures").path("calls").asLong()).isEqualTo(3);
+    assertThat(hotline.path("figures").path("reachRatePercent").asDouble()).isEqualTo(66.7);
+    assertThat(hotline.path("figures").path("difficultiesDetected").asLong()).isEqualTo(1);
+    assertThat(hotline.path("tables").path("callsPerWeek").path("rows").toString())
+        .isEqualTo("[[\"" + first + "\",2,1,1],[\"" + first.plusDays(7) + "\",1,1,0]]");
+    jdbc.update("DELETE FROM call_log WHERE campaign_id = ?", campaign);
+  }
+
+  private void call(String campaign, java.time.LocalDateTime at, boolean reached, boolean difficulty) {
+    jdbc.update("INSERT INTO call_log (id, campaign_id, person_id, caller, called_at, attempt, reached, wellbeing,"
+        + " difficulty_detected, urgent, wishes_to_stop) VALUES (?, ?, ?, 'bruno', ?, 1, ?, NULL, ?, FALSE, FALSE)",
+        java.util.UUID.randomUUID().toString(), campaign, java.util.UUID.randomUUID().toString(),
+        java.sql.Timestamp.from(at.atZone(zone).toInstant()), reached, difficulty);
+  }
+
+  @Test
   void csvExportsAreAttachmentsAndNeverFormulas() {
     Rest.Answer csv = rest("hugo").get("/api/dashboard/mobility/skillsGained.csv?from=" + YEAR + "-01-01&to=" + YEAR
         + "-12-31");
