@@ -106,7 +106,7 @@ public final class TasklistPage {
 
   public TasklistPage openTask(String taskName) {
     By link = By.xpath("//section[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4//a[normalize-space()=" + lit(taskName) + "]");
-    wait.until(ExpectedConditions.elementToBeClickable(link)).click();
+    click(link);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[@cam-tasklist-task]//*[normalize-space()=" + lit(taskName) + "]")));
     return this;
   }
@@ -323,10 +323,22 @@ public final class TasklistPage {
     ((JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
   }
 
+  /**
+   * Clicks like a user. A notification sliding in or the layout moving under load may cover the
+   * element for a moment: look for it again and retry, then click it through the page's script.
+   */
   private void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
-    element.click();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
+        element.click();
+        return;
+      } catch (org.openqa.selenium.ElementClickInterceptedException | org.openqa.selenium.StaleElementReferenceException e) {
+        settle();
+      }
+    }
+    jsClick(wait.until(ExpectedConditions.elementToBeClickable(by)));
   }
 
   public List<WebElement> all(By by) {

@@ -64,9 +64,27 @@ public final class Browser implements AutoCloseable {
   /** Logs into a Camunda webapp through its login page. */
   public void loginToWebapp(String app, String user, String password) {
     open("/camunda/app/" + app + "/");
-    waitFor(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    // On a cold start the login view may take the focus back to the user name while the password
+    // is typed: check what the fields hold before submitting, and type again if needed.
+    for (int attempt = 0; attempt < 5; attempt++) {
+      WebElement name = waitFor(By.cssSelector("input[ng-model='username']"));
+      name.clear();
+      name.sendKeys(user);
+      WebElement secret = driver.findElement(By.cssSelector("input[ng-model='password']"));
+      secret.clear();
+      secret.sendKeys(password);
+      if (user.equals(name.getAttribute("value")) && password.equals(secret.getAttribute("value"))) {
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        return;
+      }
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("Could not fill the login form of " + app);
   }
 
   public Path screenshot(String name) {
