@@ -846,12 +846,16 @@ public class BenchMain {
     String campaignId = (String) engine.getRuntimeService().getVariable(campaign.getId(), CampaignProcess.CAMPAIGN_ID);
     long deadline = System.nanoTime() + 1800L * 1_000_000_000L;
     long waiting = 0;
+    double liveHalfway = -1;
     while (System.nanoTime() < deadline) {
       waiting = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_member m JOIN ACT_RU_TASK t"
           + " ON t.PROC_INST_ID_ = m.process_instance_id WHERE m.campaign_id = ? AND t.TASK_DEF_KEY_ = ?",
           Long.class, campaignId, FollowUpProcess.TASK_CALL_PERSON);
       if (waiting >= persons) {
         break;
+      }
+      if (liveHalfway < 0 && waiting >= persons / 2) {
+        liveHalfway = HeapWatch.liveMb(); // the live set while batches are in flight
       }
       Thread.sleep(200);
     }
@@ -873,6 +877,9 @@ public class BenchMain {
     results.add(s, "campaign over " + label + " persons", "heap after GC, highest while starting", "MB", campaignMemory,
         "bare instances", bareMemory, watch.collections() + " collections; live before the campaign "
             + Results.fmt(liveBefore) + " MB, before the bare instances " + Results.fmt(liveBeforeBare) + " MB");
+    results.add(s, "campaign over " + label + " persons", "live heap after a full GC, half started", "MB",
+        liveHalfway < 0 ? null : liveHalfway, "live heap before the campaign", liveBefore,
+        "what is alive while batches are in flight");
     results.add(s, "campaign over " + label + " persons", "live heap after a full GC, all waiting", "MB", liveReady,
         "live heap before the campaign", liveBefore, "what the campaign keeps alive once every follow-up waits");
     if (withInbox) {
