@@ -836,29 +836,27 @@ public class BenchMain {
     String register = "bench-scale-" + persons;
     insertPersons(register, persons);
     double liveBefore = HeapWatch.liveMb();
+    long callsBefore = callTasks();
     HeapWatch watch = new HeapWatch();
     long t1 = System.nanoTime();
     Driver d = new Driver(engine);
-    ProcessInstance campaign = d.startAs("hugo", CampaignProcess.KEY, Map.of(
+    d.startAs("hugo", CampaignProcess.KEY, Map.of(
         CampaignProcess.CAMPAIGN_NAME, "Heat wave " + label, CampaignProcess.CALL_INTERVAL_DAYS, 7,
         CampaignProcess.CAMPAIGN_END, LocalDate.now(zone).plusDays(30).toString(),
         CampaignProcess.SOURCE_REGISTER, register, CampaignProcess.COMPLEXITY, "ANY", CampaignProcess.AGE_BAND, "ANY"));
-    String campaignId = (String) engine.getRuntimeService().getVariable(campaign.getId(), CampaignProcess.CAMPAIGN_ID);
     long deadline = System.nanoTime() + 1800L * 1_000_000_000L;
     long waiting = 0;
     double liveHalfway = -1;
     while (System.nanoTime() < deadline) {
-      waiting = jdbc.queryForObject("SELECT COUNT(*) FROM campaign_member m JOIN ACT_RU_TASK t"
-          + " ON t.PROC_INST_ID_ = m.process_instance_id WHERE m.campaign_id = ? AND t.TASK_DEF_KEY_ = ?",
-          Long.class, campaignId, FollowUpProcess.TASK_CALL_PERSON);
+      waiting = callTasks() - callsBefore;
       if (waiting >= persons) {
         break;
       }
       if (liveHalfway < 0 && waiting >= persons / 2) {
         liveHalfway = HeapWatch.liveMb(); // the live set while batches are in flight
       }
-      // the count joins every member to its task: polled at 2 % of the elapsed time (at least every
-      // 200 ms), so that watching a large campaign does not take a core from it
+      // polled at 2 % of the elapsed time (at least every 200 ms), so that watching a large campaign
+      // does not take a core from it
       Thread.sleep(Math.max(200, (System.nanoTime() - t1) / 50_000_000L));
     }
     double readySeconds = (System.nanoTime() - t1) / 1e9;
@@ -887,6 +885,16 @@ public class BenchMain {
     if (withInbox) {
       inbox(persons);
     }
+  }
+
+  /**
+   * Open call tasks: the campaign's follow-ups waiting at their first call (the harness completes
+   * none meanwhile). One table, no join: a join of the members to their tasks was planned with
+   * stale statistics at 50,000 persons and ran for minutes.
+   */
+  long callTasks() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = ?", Long.class,
+        FollowUpProcess.TASK_CALL_PERSON);
   }
 
   void waitForJobs(int maxSeconds) throws InterruptedException {
