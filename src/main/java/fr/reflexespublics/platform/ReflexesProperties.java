@@ -39,7 +39,7 @@ public record ReflexesProperties(String baseUrl, Mail mail, Demo demo) {
    */
   public record Mail(String from, String retryCycle, int maxGroupRecipients, java.time.Duration connectionIdle) {
     public Mail {
-      connectionIdle = connectionIdle == null || connectionIdle.isNegative() ? java.time.Duration.ofSeconds(30)
+      connectionIdle = connectionIdle == null || connectionIdle.isNegative() ? java.time.Duration.ZERO
           : connectionIdle;
       from = from == null || from.isBlank() ? "reflexes@localhost" : from;
       retryCycle = retryCycle == null || retryCycle.isBlank() ? "R5/PT5M" : retryCycle;
