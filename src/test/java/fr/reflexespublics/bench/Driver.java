@@ -1,6 +1,5 @@
 package fr.reflexespublics.bench;
 
-import fr.reflexespublics.platform.BackgroundJobRetries;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -100,21 +98,7 @@ public class Driver {
 
   /** The project's background jobs (batches), as the job executor would run them; returns how many ran. */
   int executeBackgroundJobs() {
-    int executed = 0;
-    for (int round = 0; round < 1000; round++) {
-      List<Job> jobs = managementService.createJobQuery().executable().listPage(0, 500).stream()
-          .filter(j -> j.getProcessInstanceId() == null && j instanceof JobEntity e
-              && e.getJobHandlerType().startsWith(BackgroundJobRetries.TYPE_PREFIX))
-          .toList();
-      if (jobs.isEmpty()) {
-        return executed;
-      }
-      for (Job job : jobs) {
-        managementService.executeJob(job.getId());
-        executed++;
-      }
-    }
-    throw new IllegalStateException("Background jobs keep coming");
+    return fr.reflexespublics.support.BackgroundJobs.executeAll(managementService, 1000);
   }
 
   String calledInstance(String processInstanceId) {

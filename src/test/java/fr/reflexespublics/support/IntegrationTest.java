@@ -121,22 +121,7 @@ public abstract class IntegrationTest {
    * executor would, until none is due (bounded).
    */
   protected int executeBackgroundJobs() {
-    int executed = 0;
-    for (int round = 0; round < 50; round++) {
-      List<Job> jobs = managementService.createJobQuery().executable().listPage(0, 500).stream()
-          .filter(j -> j.getProcessInstanceId() == null
-              && j instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity e
-              && e.getJobHandlerType().startsWith(fr.reflexespublics.platform.BackgroundJobRetries.TYPE_PREFIX))
-          .toList();
-      if (jobs.isEmpty()) {
-        return executed;
-      }
-      for (Job job : jobs) {
-        managementService.executeJob(job.getId());
-        executed++;
-      }
-    }
-    throw new AssertionError("Background jobs keep coming");
+    return BackgroundJobs.executeAll(managementService, 50);
   }
 
   /** The instance a call activity started. */
