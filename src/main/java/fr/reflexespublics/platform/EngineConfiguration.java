@@ -26,7 +26,8 @@ public class EngineConfiguration {
   }
 
   /**
-   * Server-side form validation on every submission, notification of every new user task.
+   * Server-side form validation on every submission, notification of every new user task, the
+   * history's root process instance read once per command.
    */
   @Bean
   AbstractProcessEnginePlugin reflexesEnginePlugin(@Lazy FormGuard formGuard, ReflexesProperties properties,
@@ -52,6 +53,12 @@ public class EngineConfiguration {
         }
         configuration.getCustomPostBPMNParseListeners().add(
             new TaskNotificationParseListener(new TaskNotificationListener(properties.mail().retryCycle())));
+        // the root process instance's removal time read once per command, not once per history event
+        configuration.setHistoryEventProducer(new RootInstanceHistoryCache());
+        if (configuration.getCustomSessionFactories() == null) {
+          configuration.setCustomSessionFactories(new ArrayList<>());
+        }
+        configuration.getCustomSessionFactories().add(new RootInstanceHistoryCache.LookupsFactory());
       }
     };
   }

@@ -95,6 +95,7 @@ public class BenchMain {
   ProcessEngine engine;
   ProcessEngineConfigurationImpl configuration;
   JdbcTemplate jdbc;
+  StatementCensus census;
   TransactionTemplate tx;
   ZoneId zone;
   GreenMail mail;
@@ -191,6 +192,7 @@ public class BenchMain {
     zone = context.getBean(ZoneId.class);
     baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     jobExecutor(false);
+    census = StatementCensus.install(configuration);
     seedBenchUserAndModels();
   }
 
@@ -358,23 +360,44 @@ public class BenchMain {
         Stats.median(ratiosWithoutMail));
   }
 
-  /** Rows written and index/table scans per step, by table (PostgreSQL's statistics views). */
-  record TableActivity(double rowsWrittenPerStep, double scansPerStep, String topWrites, String topScans) {}
+  /**
+   * Rows written and index/table scans per step, by table (PostgreSQL's statistics views, NaN on
+   * H2), and the engine's SQL statements per step by statement id (both databases).
+   */
+  record TableActivity(double rowsWrittenPerStep, double scansPerStep, String topWrites, String topScans,
+      double statementsPerStep, String topStatements, Map<String, Double> statements) {}
 
   /**
-   * Runs a workload once and reads PostgreSQL's per-table statistics around it: rows inserted,
-   * updated and deleted, and scans, per step; the tables written most. Null on H2.
+   * Runs a workload once and counts what it asks of the database: PostgreSQL's per-table
+   * statistics around it (rows inserted, updated and deleted, and scans, per step; the tables
+   * written most) and the engine's statements by id.
    */
   TableActivity tableActivity(int n, Workload workload) throws Exception {
-    if (!"postgres".equals(db)) {
-      return null;
+    boolean postgres = "postgres".equals(db);
+    if (postgres) {
+      Thread.sleep(2500); // what the previous rounds wrote is reported first
     }
-    Thread.sleep(2500); // what the previous rounds wrote is reported first
-    Map<String, long[]> before = tableStats();
+    Map<String, long[]> before = postgres ? tableStats() : Map.of();
+    Map<String, Long> indexesBefore = postgres ? indexScans() : Map.of();
     Driver d = new Driver(engine);
+    census.start();
     workload.run(d, n);
+    Map<String, Double> statements = census.stop(d.steps);
+    double steps = d.steps;
+    String topStatements = StatementCensus.top(statements, 15);
+    if (!postgres) {
+      return new TableActivity(Double.NaN, Double.NaN, "", "", StatementCensus.total(statements), topStatements,
+          statements);
+    }
     Thread.sleep(2500); // backends report their statistics at most once a second, when idle
     Map<String, long[]> after = tableStats();
+    Map<String, Long> indexScans = new HashMap<>();
+    indexScans().forEach((index, count) -> {
+      long scansOfIndex = count - indexesBefore.getOrDefault(index, 0L);
+      if (scansOfIndex > 0) {
+        indexScans.put(index, scansOfIndex);
+      }
+    });
     long written = 0;
     long scans = 0;
     Map<String, Long> writes = new HashMap<>();
@@ -392,13 +415,23 @@ public class BenchMain {
         scanned.put(e.getKey(), sc);
       }
     }
-    double steps = d.steps;
-    return new TableActivity(written / steps, scans / steps, top(writes, steps), top(scanned, steps));
+    return new TableActivity(written / steps, scans / steps, top(writes, steps),
+        top(scanned, steps) + "; most scanned indexes: " + top(indexScans, steps),
+        StatementCensus.total(statements), topStatements, statements);
   }
 
   static String top(Map<String, Long> perTable, double steps) {
     return perTable.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
         .map(e -> e.getKey() + " " + Results.fmt(e.getValue() / steps)).collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /** Index scans by index (a nested loop's inner index scan counts once per outer row). */
+  Map<String, Long> indexScans() {
+    Map<String, Long> scans = new HashMap<>();
+    jdbc.query("SELECT indexrelname, idx_scan FROM pg_stat_user_indexes", rs -> {
+      scans.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT), rs.getLong(2));
+    });
+    return scans;
   }
 
   Map<String, long[]> tableStats() {
@@ -487,13 +520,19 @@ public class BenchMain {
     int n = smoke ? 4 : 10;
     int floorN = smoke ? 20 : 100;
     TableActivity floorActivity = tableActivity(floorN, this::bare);
-    if (floorActivity != null) {
-      results.add(s, "bare one-user-task process (floor)", "rows written per step", "rows",
+    String floorName = "bare one-user-task process (floor)";
+    StringBuilder statementsCsv = new StringBuilder("subject,statement,per step\n");
+    appendStatements(statementsCsv, "floor", floorActivity);
+    if ("postgres".equals(db)) {
+      results.add(s, floorName, "rows written per step", "rows",
           floorActivity.rowsWrittenPerStep(), null, null, "most written (rows per step): " + floorActivity.topWrites());
-      results.add(s, "bare one-user-task process (floor)", "table and index scans per step", "scans",
+      results.add(s, floorName, "table and index scans per step", "scans",
           floorActivity.scansPerStep(), null, null, "PostgreSQL statistics views, one round after the measured ones;"
               + " most scanned (per step): " + floorActivity.topScans());
     }
+    results.add(s, floorName, "engine statements per step", "statements", floorActivity.statementsPerStep(), null, null,
+        "MyBatis statements (harness queries included), one round after the measured ones: "
+            + floorActivity.topStatements());
     for (Map.Entry<String, Workload> lead : leads.entrySet()) {
       // a campaign's own steps (start, batches, closing) are shared by its follow-ups: a campaign
       // of 10 would weigh them as if they were part of every follow-up
@@ -509,13 +548,23 @@ public class BenchMain {
           "floor per step (rounds alternated)", p.floorMsPerStep(),
           "median of the rounds' ratios " + Results.fmt(p.ratioWithoutMail()));
       TableActivity activity = tableActivity(count, lead.getValue());
-      if (activity != null) {
+      if ("postgres".equals(db)) {
         results.add(s, lead.getKey(), "rows written per step", "rows", activity.rowsWrittenPerStep(), "floor",
             floorActivity.rowsWrittenPerStep(), "most written (rows per step): " + activity.topWrites());
         results.add(s, lead.getKey(), "table and index scans per step", "scans", activity.scansPerStep(), "floor",
             floorActivity.scansPerStep(), "most scanned (per step): " + activity.topScans());
       }
+      results.add(s, lead.getKey(), "engine statements per step", "statements", activity.statementsPerStep(), "floor",
+          floorActivity.statementsPerStep(), "most run (per step): " + activity.topStatements());
+      appendStatements(statementsCsv, lead.getKey(), activity);
     }
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("statements.csv"), statementsCsv);
+  }
+
+  static void appendStatements(StringBuilder csv, String subject, TableActivity activity) {
+    activity.statements().forEach((statement, perStep) ->
+        csv.append(subject).append(',').append(statement).append(',').append(Results.fmt(perStep)).append('\n'));
   }
 
   void initiative(Driver d, int n) {

@@ -69,6 +69,17 @@ public abstract class IntegrationTest {
   }
 
   /** Today in the administration's time zone (the server's "today" for date checks). */
+  /** Lets a user read a process definition deployed by a test (what completing its tasks needs). */
+  protected void grantRead(String userId, String processKey) {
+    var authorizations = engine.getAuthorizationService();
+    var grant = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId(userId);
+    grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+    grant.setResourceId(processKey);
+    grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    authorizations.saveAuthorization(grant);
+  }
+
   protected java.time.LocalDate today() {
     return fr.reflexespublics.platform.Clocks.today(zone);
   }
