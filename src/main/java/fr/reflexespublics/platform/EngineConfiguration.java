@@ -27,7 +27,7 @@ public class EngineConfiguration {
 
   /**
    * Server-side form validation on every submission, notification of every new user task, the
-   * history's root process instance read once per command.
+   * history's root process instance read once per command, the project's history level.
    */
   @Bean
   AbstractProcessEnginePlugin reflexesEnginePlugin(@Lazy FormGuard formGuard, ReflexesProperties properties,
@@ -59,6 +59,11 @@ public class EngineConfiguration {
           configuration.setCustomSessionFactories(new ArrayList<>());
         }
         configuration.getCustomSessionFactories().add(new RootInstanceHistoryCache.LookupsFactory());
+        // history level full-without-details (application.yaml): no ACT_HI_DETAIL
+        if (configuration.getCustomHistoryLevels() == null) {
+          configuration.setCustomHistoryLevels(new ArrayList<>());
+        }
+        configuration.getCustomHistoryLevels().add(new HistoryWithoutDetails());
       }
     };
   }

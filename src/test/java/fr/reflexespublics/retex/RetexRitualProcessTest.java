@@ -170,6 +170,31 @@ class RetexRitualProcessTest extends IntegrationTest {
   }
 
   @Test
+  void anAnonymousTestimonySubmittedThroughTasklistsFormLeavesNoTextInRuntimeOrHistory() {
+    String secret = "The director shouted at us on 4 April " + System.nanoTime();
+    ProcessInstance retex = launchAndAnnounce("alice,bruno", true);
+    Task task = testimonyOf(retex, "alice");
+
+    // what Tasklist sends: the form's fields to /submit-form, which the engine's form handler
+    // used to copy into ACT_HI_DETAIL as form properties, transient or not
+    Rest.Answer answer = rest("alice").post("/engine-rest/task/" + task.getId() + "/submit-form",
+        Map.of("variables", Map.of(
+            WHAT_WORKED, Map.of("value", "The crisis cell answered within the day"),
+            WHAT_WAS_HARD, Map.of("value", "Working from the kitchen table"),
+            DONE_DIFFERENTLY, Map.of("value", ""),
+            DISAGREEMENT, Map.of("value", secret),
+            WELLBEING, Map.of("value", 2))));
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(204);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM retex_testimony WHERE disagreement = ? AND author IS NULL",
+        Integer.class, secret)).isEqualTo(1);
+    for (String table : List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL")) {
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE TEXT_ LIKE ? OR TEXT2_ LIKE ?",
+          Integer.class, "%" + secret + "%", "%" + secret + "%")).as(table).isZero();
+    }
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void anotherProcessMayStartARitualWithTheSameVariables() {
     ProcessInstance retex = runtimeService.startProcessInstanceByKey(KEY, launchValues("marc,nadia", false));
