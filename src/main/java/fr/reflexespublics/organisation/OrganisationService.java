@@ -1,7 +1,9 @@
 package fr.reflexespublics.organisation;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -14,6 +16,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class OrganisationService {
+
+  /** Users looked up by one query (the IN list's size). */
+  static final int USERS_PER_QUERY = 200;
 
   private final JdbcTemplate jdbc;
   private final IdentityService identityService;
@@ -97,18 +102,30 @@ public class OrganisationService {
     return name.isEmpty() ? userId : name;
   }
 
-  /** Ids of the members of a group, at most {@code limit} (empty when the group is larger). */
+  /**
+   * Ids of the members of a group, at most {@code limit} (empty when the group is larger): one
+   * query, a page of {@code limit + 1}.
+   */
   public List<String> membersOf(String groupId, int limit) {
-    long count = identityService.createUserQuery().memberOfGroup(groupId).count();
-    if (count > limit) {
-      return List.of();
-    }
-    return identityService.createUserQuery().memberOfGroup(groupId).listPage(0, limit).stream()
+    int page = limit == Integer.MAX_VALUE ? limit : limit + 1;
+    List<String> members = identityService.createUserQuery().memberOfGroup(groupId).listPage(0, page).stream()
         .map(User::getId).toList();
+    return members.size() > limit ? List.of() : members;
   }
 
-  /** Mail addresses of the given users that have one. */
+  /**
+   * Mail addresses of the given users that have one, in the order given, duplicates and unknown
+   * users left out: one query per {@value #USERS_PER_QUERY} users, not one per user (a mail to a
+   * group's members looked each member up on its own).
+   */
   public List<String> emailsOf(Collection<String> userIds) {
-    return userIds.stream().distinct().map(this::emailOf).flatMap(Optional::stream).toList();
+    List<String> ids = userIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
+    Map<String, String> emails = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += USERS_PER_QUERY) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + USERS_PER_QUERY));
+      identityService.createUserQuery().userIdIn(chunk.toArray(String[]::new)).listPage(0, chunk.size())
+          .forEach(user -> emails.put(user.getId(), user.getEmail()));
+    }
+    return ids.stream().map(emails::get).filter(e -> e != null && !e.isBlank()).toList();
   }
 }

@@ -31,6 +31,28 @@ class OrganisationTest extends IntegrationTest {
   }
 
   @Test
+  void addressesComeInTheOrderGivenWithoutDuplicatesNorUnknownUsers() {
+    assertThat(organisation.emailsOf(java.util.List.of("marc", "alice", "nobody", "alice", "bruno")))
+        .containsExactly("marc@example.org", "alice@example.org", "bruno@example.org");
+    assertThat(organisation.emailsOf(java.util.List.of())).isEmpty();
+    // more users than one query takes
+    java.util.List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i < OrganisationService.USERS_PER_QUERY + 5; i++) {
+      many.add("nobody-" + i);
+    }
+    many.add("hugo");
+    assertThat(organisation.emailsOf(many)).containsExactly("hugo@example.org");
+  }
+
+  @Test
+  void aGroupLargerThanTheLimitGivesNoMembers() {
+    long agents = identityService.createUserQuery().memberOfGroup(Groups.AGENTS).count();
+    assertThat(organisation.membersOf(Groups.AGENTS, (int) agents)).hasSize((int) agents).contains("alice");
+    assertThat(organisation.membersOf(Groups.AGENTS, (int) agents - 1)).isEmpty();
+    assertThat(organisation.membersOf(Groups.AGENTS, Integer.MAX_VALUE)).hasSize((int) agents);
+  }
+
+  @Test
   void managersComeFromTheServiceTable() {
     assertThat(organisation.managerOf("alice")).hasValue("marc");
     assertThat(organisation.managerOf("bruno")).hasValue("nadia");
