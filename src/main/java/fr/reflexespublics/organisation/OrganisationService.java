@@ -86,11 +86,6 @@ public class OrganisationService {
     return identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 1;
   }
 
-  public Optional<String> emailOf(String userId) {
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    return Optional.ofNullable(user).map(User::getEmail).filter(e -> !e.isBlank());
-  }
-
   /** Display name of a user ("First Last"), or the id when the user is unknown. */
   public String displayName(String userId) {
     User user = identityService.createUserQuery().userId(userId).singleResult();

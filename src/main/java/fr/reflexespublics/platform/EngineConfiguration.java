@@ -6,6 +6,8 @@ import fr.reflexespublics.security.forms.FormGuard;
 import fr.reflexespublics.security.forms.FormSubmissionInterceptor;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.bpmn.parser.DefaultFailedJobParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -35,35 +37,24 @@ public class EngineConfiguration {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
-          configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
-        }
-        configuration.getCustomPostCommandInterceptorsTxRequired().add(new FormSubmissionInterceptor(formGuard));
+        listOf(configuration.getCustomPostCommandInterceptorsTxRequired(),
+            configuration::setCustomPostCommandInterceptorsTxRequired).add(new FormSubmissionInterceptor(formGuard));
         // registered here too: the starter registers job handlers only when the job executor is on
-        if (configuration.getCustomJobHandlers() == null) {
-          configuration.setCustomJobHandlers(new ArrayList<>());
-        }
+        var customJobHandlers = listOf(configuration.getCustomJobHandlers(), configuration::setCustomJobHandlers);
         for (var handler : jobHandlers) {
-          if (!configuration.getCustomJobHandlers().contains(handler)) {
-            configuration.getCustomJobHandlers().add(handler);
+          if (!customJobHandlers.contains(handler)) {
+            customJobHandlers.add(handler);
           }
         }
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-          configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(
+        listOf(configuration.getCustomPostBPMNParseListeners(), configuration::setCustomPostBPMNParseListeners).add(
             new TaskNotificationParseListener(new TaskNotificationListener(properties.mail().retryCycle())));
         // the root process instance's removal time read once per command, not once per history event
         configuration.setHistoryEventProducer(new RootInstanceHistoryCache());
-        if (configuration.getCustomSessionFactories() == null) {
-          configuration.setCustomSessionFactories(new ArrayList<>());
-        }
-        configuration.getCustomSessionFactories().add(new RootInstanceHistoryCache.LookupsFactory());
+        listOf(configuration.getCustomSessionFactories(), configuration::setCustomSessionFactories)
+            .add(new RootInstanceHistoryCache.LookupsFactory());
         // history level full-without-details (application.yaml): no ACT_HI_DETAIL
-        if (configuration.getCustomHistoryLevels() == null) {
-          configuration.setCustomHistoryLevels(new ArrayList<>());
-        }
-        configuration.getCustomHistoryLevels().add(new HistoryWithoutDetails());
+        listOf(configuration.getCustomHistoryLevels(), configuration::setCustomHistoryLevels)
+            .add(new HistoryWithoutDetails());
       }
     };
   }
@@ -77,12 +68,20 @@ public class EngineConfiguration {
     return new CamundaFailedJobConfiguration() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPostBPMNParseListeners() == null) {
-          configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-        }
-        configuration.getCustomPostBPMNParseListeners().add(new DefaultFailedJobParseListener());
+        listOf(configuration.getCustomPostBPMNParseListeners(), configuration::setCustomPostBPMNParseListeners)
+            .add(new DefaultFailedJobParseListener());
         configuration.setFailedJobCommandFactory(new BackgroundJobRetries(properties.mail().retryCycle()));
       }
     };
+  }
+
+  /** One of the engine's lists of custom additions, created empty when the engine has none yet. */
+  static <T> List<T> listOf(List<T> list, Consumer<List<T>> setter) {
+    if (list != null) {
+      return list;
+    }
+    List<T> created = new ArrayList<>();
+    setter.accept(created);
+    return created;
   }
 }

@@ -1,8 +1,6 @@
 package fr.reflexespublics.platform;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -46,14 +44,11 @@ public class EngineIndexes {
 
   /** Creates the indexes when the database is PostgreSQL and the engine's tables exist. */
   public static void ensure(Connection connection) throws SQLException {
-    DatabaseMetaData meta = connection.getMetaData();
-    if (!meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+    if (!connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
       return;
     }
-    try (ResultSet tables = meta.getTables(null, null, "act_ru_authorization", null)) {
-      if (!tables.next()) {
-        return;
-      }
+    if (!EngineTables.exists(connection, "act_ru_authorization")) {
+      return;
     }
     try (Statement s = connection.createStatement()) {
       s.execute("CREATE INDEX IF NOT EXISTS idx_auth_perm_read ON act_ru_authorization ((perms_ & 2))");

@@ -1,9 +1,7 @@
 package fr.reflexespublics.platform;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
@@ -54,7 +52,7 @@ public class HistoryWithoutDetails extends AbstractHistoryLevel {
    * operator's choice, left as it is). Returns whether the level was changed.
    */
   public static boolean moveFromFull(Connection connection) throws SQLException {
-    if (!tableExists(connection, "ACT_GE_PROPERTY")) {
+    if (!EngineTables.exists(connection, "ACT_GE_PROPERTY")) {
       return false;
     }
     try (PreparedStatement update = connection.prepareStatement(
@@ -63,17 +61,5 @@ public class HistoryWithoutDetails extends AbstractHistoryLevel {
       update.setString(2, String.valueOf(HistoryLevel.HISTORY_LEVEL_FULL.getId()));
       return update.executeUpdate() > 0;
     }
-  }
-
-  private static boolean tableExists(Connection connection, String table) throws SQLException {
-    DatabaseMetaData meta = connection.getMetaData();
-    for (String name : new String[] {table, table.toLowerCase(java.util.Locale.ROOT)}) {
-      try (ResultSet tables = meta.getTables(null, null, name, null)) {
-        if (tables.next()) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

@@ -6,11 +6,11 @@ import org.camunda.bpm.engine.impl.batch.history.HistoricBatchEntity;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
-import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
@@ -71,15 +71,9 @@ public class RootInstanceHistoryCache extends CacheAwareHistoryEventProducer {
     if (commandContext == null) {
       return super.getHistoricRootProcessInstance(rootProcessInstanceId);
     }
-    Map<String, HistoricProcessInstanceEventEntity> roots = commandContext.getSession(Lookups.class).roots;
-    HistoricProcessInstanceEventEntity root = roots.get(rootProcessInstanceId);
-    if (root == null) {
-      root = super.getHistoricRootProcessInstance(rootProcessInstanceId);
-      if (root != null) {
-        roots.put(rootProcessInstanceId, root);
-      }
-    }
-    return root;
+    // computeIfAbsent keeps no entry for a root not found
+    return commandContext.getSession(Lookups.class).roots
+        .computeIfAbsent(rootProcessInstanceId, super::getHistoricRootProcessInstance);
   }
 
   /** The roots read during one command. */

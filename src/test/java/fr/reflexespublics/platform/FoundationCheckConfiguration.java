@@ -44,7 +44,7 @@ public class FoundationCheckConfiguration {
     return execution -> {
       String initiator = (String) execution.getVariable("initiator");
       mail.send(DedupKeys.forStep(execution, null), "foundation-check-confirmation",
-          organisation.emailOf(initiator).stream().toList(),
+          organisation.emailsOf(java.util.List.of(initiator)),
           Map.of("subject", execution.getVariable("subject"), "decision", execution.getVariable("decision")));
     };
   }

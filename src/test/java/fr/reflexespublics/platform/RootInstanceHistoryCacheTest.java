@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -63,8 +62,8 @@ class RootInstanceHistoryCacheTest extends IntegrationTest {
       taskService.complete(first.getId());
       return null;
     });
-    executeJob(root.getId(), "Timer_Wait");
-    executeJob(root.getId(), "Service_Async");
+    fireTimer(root.getId(), "Timer_Wait");
+    executeJobs(root.getId()); // the asynchronous step (and the task notifications)
     String called = calledInstance(root.getId());
     taskService.complete(task(called, "Task_Called").getId());
 
@@ -101,19 +100,12 @@ class RootInstanceHistoryCacheTest extends IntegrationTest {
     taskService.complete(first.getId());
     Map<String, Double> completing = census.stop(1);
     census.start();
-    executeJob(root.getId(), "Timer_Wait");
+    fireTimer(root.getId(), "Timer_Wait");
     Map<String, Double> timer = census.stop(1);
 
     assertThat(completing.getOrDefault(READ_ROOT, 0.0)).as("reads of the root while completing").isEqualTo(1.0);
     assertThat(timer.getOrDefault(READ_ROOT, 0.0)).as("reads of the root while firing the timer").isEqualTo(1.0);
     assertThat(completing.getOrDefault(READ_BATCH, 0.0) + timer.getOrDefault(READ_BATCH, 0.0))
         .as("batch lookups for the log of a process instance's jobs").isZero();
-  }
-
-  void executeJob(String processInstanceId, String activityId) {
-    Job job = managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
-        .singleResult();
-    assertThat(job).as("job at " + activityId).isNotNull();
-    managementService.executeJob(job.getId());
   }
 }

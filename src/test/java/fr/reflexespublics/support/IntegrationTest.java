@@ -68,7 +68,6 @@ public abstract class IntegrationTest {
     identityService.clearAuthentication();
   }
 
-  /** Today in the administration's time zone (the server's "today" for date checks). */
   /** Lets a user read a process definition deployed by a test (what completing its tasks needs). */
   protected void grantRead(String userId, String processKey) {
     var authorizations = engine.getAuthorizationService();
@@ -80,6 +79,7 @@ public abstract class IntegrationTest {
     authorizations.saveAuthorization(grant);
   }
 
+  /** Today in the administration's time zone (the server's "today" for date checks). */
   protected java.time.LocalDate today() {
     return fr.reflexespublics.platform.Clocks.today(zone);
   }
