@@ -556,6 +556,14 @@ public class BenchMain {
       }
       results.add(s, lead.getKey(), "engine statements per step", "statements", activity.statementsPerStep(), "floor",
           floorActivity.statementsPerStep(), "most run (per step): " + activity.topStatements());
+      results.add(s, lead.getKey(), "engine statements per step beyond the floor's", "statements",
+          activity.statementsPerStep() - floorActivity.statementsPerStep(), null, null,
+          "by kind, per step, lead (floor): " + StatementCensus.kindsAgainst(activity.statements(), floorActivity.statements()));
+      results.add(s, lead.getKey(), "per engine statement, SMTP hand-over deducted", "ms",
+          p.msPerStepWithoutMail() / activity.statementsPerStep(), "floor",
+          p.floorMsPerStep() / floorActivity.statementsPerStep(),
+          "a step's time divided by its engine statements (application statements and the harness's queries included"
+              + " in the time): what a lead's step costs beyond the engine work it asks for");
       appendStatements(statementsCsv, lead.getKey(), activity);
     }
     Files.createDirectories(out);

@@ -92,6 +92,69 @@ public class StatementCensus implements Interceptor {
     return perStep.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
+  /**
+   * What an engine statement works on, from its MyBatis id: to tell what the statements a lead
+   * step runs beyond the floor's are for (docs/performance.md, "What the extra statements are").
+   * The first matching kind wins: {@code insertHistoricDecisionInputInstance} is a decision's,
+   * {@code insertHistoricJobLogEvent} a job's, {@code isUserAuthorizedForResource} an authorization's.
+   */
+  enum Kind {
+    VARIABLES("variables and their byte arrays", "VariableInstance", "ByteArray"),
+    DECISIONS("decisions and their history", "Decision"),
+    AUDIT("user operation, identity link and task meter logs", "UserOperationLog", "IdentityLinkLog", "MeterLog"),
+    AUTHORIZATIONS("authorization checks and task authorizations", "Authoriz"),
+    JOBS("jobs, timers, job log, incidents", "Job", "Message", "Timer", "Incident"),
+    HISTORY("activity, task and instance history", "Historic"),
+    TASKS("tasks and their identity links", "Task", "IdentityLink"),
+    IDENTITY("users and groups", "User", "Group", "Membership"),
+    EXECUTIONS("executions, definitions, event subscriptions", "Execution", "ProcessDefinition", "ProcessInstance",
+        "EventSubscription"),
+    OTHER("other");
+
+    final String label;
+    private final String[] fragments;
+
+    Kind(String label, String... fragments) {
+      this.label = label;
+      this.fragments = fragments;
+    }
+
+    static Kind of(String statementId) {
+      for (Kind kind : values()) {
+        for (String fragment : kind.fragments) {
+          if (statementId.contains(fragment)) {
+            return kind;
+          }
+        }
+      }
+      return OTHER;
+    }
+  }
+
+  /** Statements per step summed by kind, every kind present (0 when none ran). */
+  static Map<Kind, Double> byKind(Map<String, Double> perStep) {
+    Map<Kind, Double> kinds = new java.util.EnumMap<>(Kind.class);
+    for (Kind kind : Kind.values()) {
+      kinds.put(kind, 0.0);
+    }
+    perStep.forEach((statement, count) -> kinds.merge(Kind.of(statement), count, Double::sum));
+    return kinds;
+  }
+
+  /**
+   * "variables 7.66 (floor 0), jobs... 6.10 (3.00), ...": a lead's statements per step by kind with
+   * the floor's, the kinds that differ most first.
+   */
+  static String kindsAgainst(Map<String, Double> lead, Map<String, Double> floor) {
+    Map<Kind, Double> l = byKind(lead);
+    Map<Kind, Double> f = byKind(floor);
+    return java.util.Arrays.stream(Kind.values())
+        .filter(k -> l.get(k) > 0 || f.get(k) > 0)
+        .sorted(java.util.Comparator.comparingDouble((Kind k) -> l.get(k) - f.get(k)).reversed())
+        .map(k -> k.label + " " + Results.fmt(l.get(k)) + " (floor " + Results.fmt(f.get(k)) + ")")
+        .collect(Collectors.joining(", "));
+  }
+
   static String top(Map<String, Double> perStep, int limit) {
     return perStep.entrySet().stream().limit(limit)
         .map(e -> e.getKey() + " " + Results.fmt(e.getValue())).collect(Collectors.joining(", "));
