@@ -3,6 +3,7 @@ package fr.reflexespublics.hotline;
 import static fr.reflexespublics.hotline.FollowUpProcess.*;
 
 import fr.reflexespublics.hotline.FollowUpProcess.Need;
+import fr.reflexespublics.security.forms.Checkboxes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("followUpRecorder")
 public class FollowUpRecorder {
+
+  /** The call's yes/no answers that the gateways read. */
+  private static final List<String> ANSWERS = List.of(WISHES_TO_STOP, DIFFICULTY_DETECTED, URGENT);
 
   private final RegisterService register;
   private final FollowUpService followUps;
@@ -48,9 +53,16 @@ public class FollowUpRecorder {
     execution.setVariable(ATTEMPT, 0);
   }
 
-  /** A call was made: its log, the attempt count, the opt-out. */
+  /**
+   * A call was made: its log, the attempt count, the opt-out.
+   *
+   * <p>The answers that steer the flow (reached, wellbeing, difficulty, urgency, wish to stop) are
+   * transient fields of the call form: the gateways after the call and the orientation opened in
+   * the same transaction read them, {@code call_log} records them, and the engine stores none of
+   * them, neither in the instance nor in its history. A checkbox left out counts as unticked.
+   */
   public void called(DelegateTask task) {
-    boolean reached = Boolean.TRUE.equals(task.getVariable(REACHED));
+    boolean reached = Checkboxes.ticked(task, REACHED);
     int attempt = (Integer) task.getVariable(ATTEMPT) + 1;
     boolean stop = reached && Boolean.TRUE.equals(task.getVariable(WISHES_TO_STOP));
     followUps.logCall(new FollowUpService.Call((String) task.getVariable(CAMPAIGN_ID),
@@ -61,10 +73,17 @@ public class FollowUpRecorder {
     task.setVariable(ATTEMPT, reached ? 0 : attempt);
     if (reached) {
       task.setVariable(LAST_WELLBEING, task.getVariable(WELLBEING));
-    } else {
-      // nothing said on an unanswered call: no stale answers of an earlier call steer the flow
-      for (String key : List.of(WISHES_TO_STOP, DIFFICULTY_DETECTED, URGENT)) {
-        task.setVariable(key, false);
+    }
+    for (String key : ANSWERS) {
+      TypedValue answer = task.getVariableTyped(key);
+      if (answer != null && !answer.isTransient()) {
+        // a follow-up started before the answers were transient stores them: nothing said on an
+        // unanswered call, so no stale answer of an earlier call steers the flow
+        if (!reached) {
+          task.setVariable(key, false);
+        }
+      } else if (reached) {
+        Checkboxes.ticked(task, key);
       }
     }
     if (stop) {

@@ -5,6 +5,7 @@ import static fr.reflexespublics.takeover.TakeoverProcess.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.reflexespublics.organisation.OrganisationService;
+import fr.reflexespublics.security.forms.Checkboxes;
 import fr.reflexespublics.takeover.TakeoverProcess.DirectorDecision;
 import fr.reflexespublics.takeover.TakeoverProcess.Modality;
 import fr.reflexespublics.takeover.TakeoverProcess.Status;
@@ -115,9 +116,10 @@ public class TakeoverRecorder {
     setEnd(task, end);
   }
 
+  /** A weekly review; its answers are transient fields of the form, recorded in {@code takeover_review}. */
   public void reviewed(DelegateTask task) {
     plans.review((String) task.getVariable(PLAN_ID), (Integer) task.getVariable(BENEFICIARIES_SERVED),
-        Boolean.TRUE.equals(task.getVariable(PARTNER_CAN_RESUME)));
+        Checkboxes.ticked(task, PARTNER_CAN_RESUME));
   }
 
   /** The end date came: an extension moves it (once); other outcomes are recorded at their end event. */

@@ -219,6 +219,31 @@ class ReverseHotlineProcessTest extends IntegrationTest {
   }
 
   @Test
+  void theCallsAnswersSteerTheFlowAndGoToTheCallLogButTheEngineStoresNoneOfThem() {
+    ProcessInstance followUp = oneFollowUp();
+
+    call("bruno", followUp, reached(true, true, false, "FOOD"));
+    assertThat(followUp).isWaitingAt(TASK_ORIENT_REQUEST, TASK_URGENT_ESCALATION, TIMER_NEXT_CALL);
+    fireTimer(followUp.getId(), TIMER_NEXT_CALL);
+    call("bruno", followUp, Map.of(REACHED, false));
+    assertThat(followUp).isWaitingAt(TIMER_RETRY_DELAY);
+    fireTimer(followUp.getId(), TIMER_RETRY_DELAY);
+    Map<String, Object> third = reached(false, false, false);
+    third.remove(WISHES_TO_STOP); // a checkbox left out: unticked
+    call("bruno", followUp, third);
+
+    assertThat(followUp).isWaitingAt(TASK_ORIENT_REQUEST, TASK_URGENT_ESCALATION, TIMER_NEXT_CALL);
+    assertThat(jdbc.queryForList("SELECT attempt, reached, wellbeing, difficulty_detected, urgent, wishes_to_stop"
+        + " FROM call_log WHERE person_id = ? ORDER BY called_at, attempt", followUp.getBusinessKey()))
+        .extracting(r -> List.of(r.get("ATTEMPT"), r.get("REACHED"), String.valueOf(r.get("WELLBEING")),
+            r.get("DIFFICULTY_DETECTED"), r.get("URGENT"), r.get("WISHES_TO_STOP")))
+        .containsExactly(List.of(1, true, "FRAGILE", true, true, false), List.of(1, false, "null", false, false, false),
+            List.of(2, true, "GOOD", false, false, false));
+    assertThat(runtimeService.getVariable(followUp.getId(), LAST_WELLBEING)).isEqualTo("GOOD");
+    assertNeverStored(followUp.getId(), REACHED, WELLBEING, DIFFICULTY_DETECTED, URGENT, WISHES_TO_STOP);
+  }
+
+  @Test
   void aPersonWhoWishesToStopIsOptedOutThenErasedFromRegisterAndHistory() {
     ProcessInstance followUp = oneFollowUp();
     String personId = followUp.getBusinessKey();

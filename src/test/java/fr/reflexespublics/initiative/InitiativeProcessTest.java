@@ -194,6 +194,9 @@ class InitiativeProcessTest extends IntegrationTest {
 
     assertThat(instance).isEnded().hasPassed(END_RELAYED);
     assertThat(initiativeRow(instance)).containsEntry("STATUS", "ADOPTED");
+    // the answers that only steer the flow: recorded in the initiative's row, not kept by the engine
+    assertNeverStored(instance.getId(), DECISION, ASSESSMENT, EXTRA_DAYS);
+    assertNeverStored(relay, RelayProcess.OWNERSHIP);
   }
 
   @Test

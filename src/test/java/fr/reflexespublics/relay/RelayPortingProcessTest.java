@@ -114,6 +114,7 @@ class RelayPortingProcessTest extends IntegrationTest {
         "Two bikes bought on the social action budget for home visits"));
     executeJobs(relay.getId());
     assertThat(relay).isEnded().hasPassed(END_ADOPTED);
+    assertNeverStored(relay.getId(), OWNERSHIP, ARBITRATION);
   }
 
   @Test
@@ -179,6 +180,10 @@ class RelayPortingProcessTest extends IntegrationTest {
         .count()).isZero();
     executeJobs(relay.getId());
     assertThat(relay).isEnded();
+    assertThat(jdbc.queryForMap("SELECT department_involvement, initiators_involved FROM relay_checkpoint"
+        + " WHERE relay_id = (SELECT id FROM relay WHERE process_instance_id = ?)", relay.getId()))
+        .containsEntry("DEPARTMENT_INVOLVEMENT", 40).containsEntry("INITIATORS_INVOLVED", true);
+    assertNeverStored(relay.getId(), OWNERSHIP, DEPARTMENT_INVOLVEMENT, INITIATORS_INVOLVED);
   }
 
   @Test

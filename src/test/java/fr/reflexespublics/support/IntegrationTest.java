@@ -217,4 +217,15 @@ public abstract class IntegrationTest {
   protected void assertNoMail() {
     assertThat(MAIL.getReceivedMessages()).isEmpty();
   }
+
+  /**
+   * Values the steps read but the engine never stored (transient form fields): none of these
+   * names among the instance's variables, nor in their history.
+   */
+  protected void assertNeverStored(String processInstanceId, String... names) {
+    assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(processInstanceId)
+        .variableNameIn(names).list()).as("variables of %s", processInstanceId).isEmpty();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableNameIn(names).list()).as("variable history of %s", processInstanceId).isEmpty();
+  }
 }

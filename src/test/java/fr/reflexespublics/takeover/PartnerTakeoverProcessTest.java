@@ -180,11 +180,12 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
     ProcessInstance instance = inOperation();
     String plan = planId(instance);
 
-    for (int week = 1; week <= 2; week++) {
-      fireTimer(instance.getId(), START_REVIEW_DUE);
-      completeAs("paula", task(instance.getId(), TASK_WEEKLY_REVIEW), Map.of(BENEFICIARIES_SERVED, 100 + week,
-          INCIDENTS, "", PARTNER_CAN_RESUME, false));
-    }
+    fireTimer(instance.getId(), START_REVIEW_DUE);
+    completeAs("paula", task(instance.getId(), TASK_WEEKLY_REVIEW), Map.of(BENEFICIARIES_SERVED, 101,
+        INCIDENTS, "", PARTNER_CAN_RESUME, false));
+    fireTimer(instance.getId(), START_REVIEW_DUE);
+    completeAs("paula", task(instance.getId(), TASK_WEEKLY_REVIEW), Map.of(BENEFICIARIES_SERVED, 102,
+        INCIDENTS, "")); // the checkbox left out: unticked
     assertThat(instance).isWaitingAt(EVENT_PARTNER_READY);
     fireTimer(instance.getId(), START_REVIEW_DUE);
     completeAs("paula", task(instance.getId(), TASK_WEEKLY_REVIEW), Map.of(BENEFICIARIES_SERVED, 90,
@@ -193,8 +194,12 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
     assertThat(instance).hasPassed(BOUNDARY_PARTNER_CAN_RESUME).isWaitingAt(TASK_HAND_BACK_MEETING);
     assertThat(jdbc.queryForObject("SELECT SUM(beneficiaries_served) FROM takeover_review WHERE plan_id = ?",
         Integer.class, plan)).isEqualTo(101 + 102 + 90);
+    assertThat(jdbc.queryForList("SELECT partner_can_resume FROM takeover_review WHERE plan_id = ?"
+        + " ORDER BY recorded_at, beneficiaries_served", Boolean.class, plan)).containsExactly(false, false, true);
     handBack(instance);
     assertThat(instance).isEnded();
+    // the answers that only steer the flow: recorded in the plan's rows, not kept by the engine
+    assertNeverStored(instance.getId(), DIRECTOR_DECISION, BENEFICIARIES_SERVED, PARTNER_CAN_RESUME);
   }
 
   @Test
@@ -222,6 +227,7 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
     completeAs("diane", second, Map.of(TIME_LIMIT_DECISION, "HAND_BACK"));
     handBack(instance);
     assertThat(instance).isEnded().hasPassed(END_HANDED_BACK);
+    assertNeverStored(instance.getId(), EXTENSION_DAYS);
   }
 
   @Test
