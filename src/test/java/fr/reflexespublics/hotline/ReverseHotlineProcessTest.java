@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.reflexespublics.security.forms.FormValidationException;
 import fr.reflexespublics.support.IntegrationTest;
 import fr.reflexespublics.support.ProcessCoverage;
 import fr.reflexespublics.support.Rest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
@@ -241,6 +246,48 @@ class ReverseHotlineProcessTest extends IntegrationTest {
             List.of(2, true, "GOOD", false, false, false));
     assertThat(runtimeService.getVariable(followUp.getId(), LAST_WELLBEING)).isEqualTo("GOOD");
     assertNeverStored(followUp.getId(), REACHED, WELLBEING, DIFFICULTY_DETECTED, URGENT, WISHES_TO_STOP);
+  }
+
+  @Test
+  void aFollowUpStartedBeforeTheAnswersWereTransientGoesOnWithItsStoredAnswers() throws Exception {
+    // the follow-up as deployed before: the same diagram, a call form whose answers are stored
+    ObjectMapper json = new ObjectMapper();
+    JsonNode form = json.readTree(Files.readString(Path.of("forms", FORM_CALL + ".form")));
+    form.path("components").forEach(c -> {
+      if (c.path("properties").has("transient")) {
+        ((ObjectNode) c).remove("properties");
+      }
+    });
+    var earlier = repositoryService.createDeployment().name("follow-up with stored answers")
+        .addString(KEY + ".bpmn", Files.readString(Path.of("processes", KEY + ".bpmn")))
+        .addString(FORM_CALL + ".form", json.writeValueAsString(form));
+    try (var others = Files.newDirectoryStream(Path.of("forms"), "hotline-*.form")) {
+      for (Path other : others) {
+        if (!other.getFileName().toString().equals(FORM_CALL + ".form")) {
+          earlier.addString(other.getFileName().toString(), Files.readString(other));
+        }
+      }
+    }
+    String deploymentId = earlier.deploy().getId();
+    try {
+      ProcessInstance followUp = oneFollowUp();
+      assertThat(repositoryService.getProcessDefinition(followUp.getProcessDefinitionId()).getDeploymentId())
+          .isEqualTo(deploymentId);
+
+      call("bruno", followUp, reached(false, false, false));
+      assertThat(runtimeService.getVariable(followUp.getId(), REACHED)).as("stored, as before").isEqualTo(true);
+      fireTimer(followUp.getId(), TIMER_NEXT_CALL);
+      runtimeService.setVariable(followUp.getId(), URGENT, true); // what an earlier call could have left
+      call("bruno", followUp, Map.of(REACHED, false));
+      assertThat(runtimeService.getVariables(followUp.getId(), List.of(WISHES_TO_STOP, DIFFICULTY_DETECTED, URGENT)))
+          .as("reset after an unanswered call, as before").containsOnlyKeys(WISHES_TO_STOP, DIFFICULTY_DETECTED, URGENT)
+          .allSatisfy((name, value) -> assertThat(value).as(name).isEqualTo(false));
+      fireTimer(followUp.getId(), TIMER_RETRY_DELAY);
+      call("bruno", followUp, reached(true, true, false, "FOOD"));
+      assertThat(followUp).isWaitingAt(TASK_ORIENT_REQUEST, TASK_URGENT_ESCALATION, TIMER_NEXT_CALL);
+    } finally {
+      repositoryService.deleteDeployment(deploymentId, true);
+    }
   }
 
   @Test
