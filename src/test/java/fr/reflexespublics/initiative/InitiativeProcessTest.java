@@ -252,6 +252,26 @@ class InitiativeProcessTest extends IntegrationTest {
   }
 
   @Test
+  void objectsInATransientFieldAreRefusedLikeInAnyOther() {
+    ProcessInstance instance = declare(1);
+    Task review = task(instance.getId(), TASK_REVIEW_NON_OPPOSITION);
+    Map<String, Object> serialized = Map.of("value", "rO0ABXQABWhlbGxv", "type", "Object", "valueInfo",
+        Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object"));
+    Map<String, Object> notAllowed = Map.of("value", "{\"command\":[\"touch\",\"/tmp/x\"]}", "type", "Object",
+        "valueInfo", Map.of("objectTypeName", "java.lang.ProcessBuilder", "serializationDataFormat", "application/json"));
+    for (Map<String, Object> value : List.of(serialized, notAllowed)) {
+      for (String endpoint : List.of("complete", "submit-form")) {
+        Rest.Answer answer = rest("marc").post("/engine-rest/task/" + review.getId() + "/" + endpoint,
+            Map.of("variables", Map.of(DECISION, value)));
+        assertThat(answer.status()).as(endpoint + " " + answer.body()).isEqualTo(400);
+        assertThat(answer.body()).doesNotContain("at org.");
+      }
+    }
+    assertThat(instance).isWaitingAt(TASK_REVIEW_NON_OPPOSITION);
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey(DECISION);
+  }
+
+  @Test
   void anOppositionWithoutReasonIsRefusedAndTheTaskStaysOpen() {
     ProcessInstance instance = declare(1);
     Task review = task(instance.getId(), TASK_REVIEW_NON_OPPOSITION);

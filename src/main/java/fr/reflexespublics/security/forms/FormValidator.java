@@ -104,7 +104,9 @@ public class FormValidator {
       }
     }
     for (FieldSpec field : spec.fields().values()) {
-      if (field.transientValue() && submitted.containsKey(field.key())) {
+      // accepted values only: a refused one fails the submission anyway, and replacing it would
+      // read it (a serialized object throws when read)
+      if (field.transientValue() && plain.containsKey(field.key())) {
         submitted.put(field.key(), transientOf(plain.get(field.key())));
       }
     }
