@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component("followUpRecorder")
 public class FollowUpRecorder {
 
-  /** The call's yes/no answers that the gateways read. */
+  /** The call's yes/no answers that the gateways read after a reached call. */
   private static final List<String> ANSWERS = List.of(WISHES_TO_STOP, DIFFICULTY_DETECTED, URGENT);
 
   private final RegisterService register;
@@ -64,26 +64,24 @@ public class FollowUpRecorder {
   public void called(DelegateTask task) {
     boolean reached = Checkboxes.ticked(task, REACHED);
     int attempt = (Integer) task.getVariable(ATTEMPT) + 1;
-    boolean stop = reached && Boolean.TRUE.equals(task.getVariable(WISHES_TO_STOP));
+    // asked only when the person was reached (the gateways read them on that path only)
+    boolean difficulty = reached && Checkboxes.ticked(task, DIFFICULTY_DETECTED);
+    boolean urgent = reached && Checkboxes.ticked(task, URGENT);
+    boolean stop = reached && Checkboxes.ticked(task, WISHES_TO_STOP);
     followUps.logCall(new FollowUpService.Call((String) task.getVariable(CAMPAIGN_ID),
         (String) task.getVariable(PERSON_ID), Context.getCommandContext().getAuthenticatedUserId(), attempt, reached,
-        reached ? (String) task.getVariable(WELLBEING) : null,
-        reached && Boolean.TRUE.equals(task.getVariable(DIFFICULTY_DETECTED)),
-        reached && Boolean.TRUE.equals(task.getVariable(URGENT)), stop));
+        reached ? (String) task.getVariable(WELLBEING) : null, difficulty, urgent, stop));
     task.setVariable(ATTEMPT, reached ? 0 : attempt);
     if (reached) {
       task.setVariable(LAST_WELLBEING, task.getVariable(WELLBEING));
-    }
-    for (String key : ANSWERS) {
-      TypedValue answer = task.getVariableTyped(key);
-      if (answer != null && !answer.isTransient()) {
-        // a follow-up started before the answers were transient stores them: nothing said on an
-        // unanswered call, so no stale answer of an earlier call steers the flow
-        if (!reached) {
+    } else {
+      // a follow-up started before the answers were transient stores them: nothing said on an
+      // unanswered call, so no stale answer of an earlier call steers the flow
+      for (String key : ANSWERS) {
+        TypedValue answer = task.getVariableTyped(key);
+        if (answer != null && !answer.isTransient()) {
           task.setVariable(key, false);
         }
-      } else if (reached) {
-        Checkboxes.ticked(task, key);
       }
     }
     if (stop) {

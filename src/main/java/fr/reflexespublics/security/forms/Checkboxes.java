@@ -2,6 +2,7 @@ package fr.reflexespublics.security.forms;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * A form's checkbox that a gateway reads. Tasklist always submits a visible checkbox (false when
@@ -15,10 +16,11 @@ public final class Checkboxes {
 
   /** Whether the checkbox was ticked; left out: unticked (set as a transient false). */
   public static boolean ticked(VariableScope scope, String key) {
-    if (scope.getVariableTyped(key) == null) {
+    TypedValue value = scope.getVariableTyped(key);
+    if (value == null) {
       scope.setVariable(key, Variables.booleanValue(false, true));
       return false;
     }
-    return Boolean.TRUE.equals(scope.getVariable(key));
+    return Boolean.TRUE.equals(value.getValue());
   }
 }
