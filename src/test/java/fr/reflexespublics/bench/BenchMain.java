@@ -83,6 +83,8 @@ public class BenchMain {
   final boolean smoke = Boolean.getBoolean("bench.smoke");
   final boolean large = Boolean.getBoolean("bench.large");
   final String db = System.getProperty("bench.db", "h2");
+  /** PostgreSQL (its statistics views, its settings) rather than H2. */
+  final boolean postgres = "postgres".equals(db);
   /** -Dbench.db.name=bench2: the PostgreSQL database (created, schema reset), for two checkouts side by side. */
   final String dbName = System.getProperty("bench.db.name", "bench");
   final Path out = Path.of(System.getProperty("bench.out", "target/bench"));
@@ -155,7 +157,7 @@ public class BenchMain {
 
   void start() throws Exception {
     Map<String, Object> props = new HashMap<>();
-    if ("postgres".equals(db)) {
+    if (postgres) {
       resetPostgres();
       props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + dbName);
       props.put("spring.datasource.username", "postgres");
@@ -373,7 +375,6 @@ public class BenchMain {
    * written most) and the engine's statements by id.
    */
   TableActivity tableActivity(int n, Workload workload) throws Exception {
-    boolean postgres = "postgres".equals(db);
     if (postgres) {
       Thread.sleep(2500); // what the previous rounds wrote is reported first
     }
@@ -523,7 +524,7 @@ public class BenchMain {
     String floorName = "bare one-user-task process (floor)";
     StringBuilder statementsCsv = new StringBuilder("subject,statement,per step\n");
     appendStatements(statementsCsv, "floor", floorActivity);
-    if ("postgres".equals(db)) {
+    if (postgres) {
       results.add(s, floorName, "rows written per step", "rows",
           floorActivity.rowsWrittenPerStep(), null, null, "most written (rows per step): " + floorActivity.topWrites());
       results.add(s, floorName, "table and index scans per step", "scans",
@@ -548,7 +549,7 @@ public class BenchMain {
           "floor per step (rounds alternated)", p.floorMsPerStep(),
           "median of the rounds' ratios " + Results.fmt(p.ratioWithoutMail()));
       TableActivity activity = tableActivity(count, lead.getValue());
-      if ("postgres".equals(db)) {
+      if (postgres) {
         results.add(s, lead.getKey(), "rows written per step", "rows", activity.rowsWrittenPerStep(), "floor",
             floorActivity.rowsWrittenPerStep(), "most written (rows per step): " + activity.topWrites());
         results.add(s, lead.getKey(), "table and index scans per step", "scans", activity.scansPerStep(), "floor",
@@ -926,7 +927,7 @@ public class BenchMain {
     String note = waiting >= persons ? null : "NOT READY: " + waiting + " waiting";
     results.add(s, "campaign over " + label + " persons", "ready (all at first call)", "s", readySeconds,
         "start " + label + " bare instances", bareSeconds,
-        (persons == 10_000 && "postgres".equals(db) ? "target ≤ 60 s; " : "") + (note == null ? "" : note));
+        (persons == 10_000 && postgres ? "target ≤ 60 s; " : "") + (note == null ? "" : note));
     results.add(s, "campaign over " + label + " persons", "all jobs done (task notifications incl.)", "s",
         drainedSeconds, "bare instances, jobs done", bareDrained, null);
     results.add(s, "campaign over " + label + " persons", "follow-ups started per second", "1/s",
@@ -963,7 +964,7 @@ public class BenchMain {
 
   void inbox(int tasks) {
     String s = "4 Task inbox";
-    if ("postgres".equals(db)) {
+    if (postgres) {
       // what autovacuum does after such a growth: the planner then works with real statistics
       jdbc.execute("ANALYZE");
     }
@@ -1026,7 +1027,7 @@ public class BenchMain {
     int scale = smoke ? 400 : Integer.getInteger("bench.dashboard.scale", 20_000);
     t = System.nanoTime();
     Map<String, Integer> rows = new ApplicationTables(jdbc).seed(scale);
-    if ("postgres".equals(db)) {
+    if (postgres) {
       jdbc.execute("ANALYZE"); // what autovacuum does after such a growth
     }
     results.context("application tables for section 5", String.format(java.util.Locale.ROOT,
