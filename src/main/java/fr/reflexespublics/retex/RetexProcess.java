@@ -48,7 +48,6 @@ public final class RetexProcess {
   public static final String ANONYMOUS = "anonymous";
   public static final String TESTIMONY_DEADLINE = "testimonyDeadline";
   // set by the server
-  public static final String LAUNCHER = "launcher";
   public static final String RETEX_ID = "retexId";
   public static final String PARTICIPANT_LIST = "participantList";
   public static final String PARTICIPANT = "participant";

@@ -83,6 +83,11 @@ class RetexRitualProcessTest extends IntegrationTest {
   void theFullRitualWithOneParticipantWhoNeverAnswers() {
     ProcessInstance retex = launchAndAnnounce("alice,bruno,chloe", false);
     String id = retexId(retex);
+    // who launched it is the instance's start user, not a variable of its own
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(retex.getId()).singleResult()
+        .getStartUserId()).isEqualTo("ines");
+    assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(retex.getId()).list())
+        .noneMatch(v -> "ines".equals(v.getValue()));
     assertThat(mailsTo("chloe@example.org")).extracting(IntegrationTest::subject)
         .contains("[Public Reflexes] End of the second lockdown: what changes, what stays");
 
