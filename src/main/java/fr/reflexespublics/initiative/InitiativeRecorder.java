@@ -51,11 +51,12 @@ public class InitiativeRecorder {
     execution.setVariable(EXTENSIONS, 0);
   }
 
-  /** The manager answered. */
+  /** The manager answered; an opposition's reason is recorded (and stays a variable for the mail). */
   public void reviewed(DelegateTask task) {
     NonOpposition kind = Decision.OPPOSITION.name().equals(task.getVariable(DECISION))
         ? NonOpposition.OPPOSED : NonOpposition.EXPLICIT;
-    initiatives.recordNonOpposition((String) task.getVariable(INITIATIVE_ID), kind);
+    initiatives.recordReview((String) task.getVariable(INITIATIVE_ID), kind,
+        (String) task.getVariable(OPPOSITION_REASON));
     task.setVariable(NON_OPPOSITION, kind.name());
   }
 
@@ -65,8 +66,10 @@ public class InitiativeRecorder {
     execution.setVariable(NON_OPPOSITION, NonOpposition.TACIT.name());
   }
 
+  /** The consultation: constraints and notes (transient, optional) live only in the record. */
   public void consulted(DelegateTask task) {
-    initiatives.recordSupport((String) task.getVariable(INITIATIVE_ID), (String) task.getVariable(SUPPORT));
+    initiatives.recordConsultation((String) task.getVariable(INITIATIVE_ID), (String) task.getVariable(SUPPORT),
+        (String) task.getVariable(CONSTRAINTS), (String) task.getVariable(NOTES));
   }
 
   /** Both reviews are in: the initiator may go ahead; the report is due at the end of the days. */
@@ -77,13 +80,29 @@ public class InitiativeRecorder {
     setReportDue(execution, due);
   }
 
+  /**
+   * The report, recorded (the latest one after an extension); its fields stay variables as well: the
+   * assessment shows them, and the report after an extension opens with what the first one said.
+   * A handover left out is no.
+   */
   public void reported(DelegateTask task) {
-    initiatives.recordReport((String) task.getVariable(INITIATIVE_ID), (Integer) task.getVariable(DAYS_USED));
+    initiatives.recordReport((String) task.getVariable(INITIATIVE_ID), (Integer) task.getVariable(DAYS_USED),
+        (String) task.getVariable(OUTCOME), (String) task.getVariable(EVIDENCE),
+        Boolean.TRUE.equals(task.getVariable(WANTS_HANDOVER)));
   }
 
-  /** The innovation unit assessed: an extension gives more days and a new due date. */
+  /**
+   * The innovation unit assessed: a closing records the lessons learned (transient, only in the
+   * record); an extension gives more days and a new due date.
+   */
   public void assessed(DelegateTask task) {
-    if (!Assessment.EXTEND.name().equals(task.getVariable(ASSESSMENT))) {
+    Object assessment = task.getVariable(ASSESSMENT);
+    if (Assessment.CLOSE.name().equals(assessment)) {
+      initiatives.recordLessonsLearned((String) task.getVariable(INITIATIVE_ID),
+          (String) task.getVariable(LESSONS_LEARNED));
+      return;
+    }
+    if (!Assessment.EXTEND.name().equals(assessment)) {
       return;
     }
     int extra = (Integer) task.getVariable(EXTRA_DAYS);

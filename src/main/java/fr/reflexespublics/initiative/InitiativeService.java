@@ -98,8 +98,16 @@ public class InitiativeService {
     jdbc.update("UPDATE initiative SET non_opposition = ? WHERE id = ?", kind.name(), id);
   }
 
-  public void recordSupport(String id, String support) {
-    jdbc.update("UPDATE initiative SET support = ? WHERE id = ?", support, id);
+  /** The manager's answer; the reason is null unless the manager opposed. */
+  public void recordReview(String id, NonOpposition kind, String oppositionReason) {
+    jdbc.update("UPDATE initiative SET non_opposition = ?, opposition_reason = ? WHERE id = ?", kind.name(),
+        oppositionReason, id);
+  }
+
+  /** The innovation unit's consultation: the support offered, the constraints and notes (optional). */
+  public void recordConsultation(String id, String support, String constraints, String notes) {
+    jdbc.update("UPDATE initiative SET support = ?, consultation_constraints = ?, consultation_notes = ? WHERE id = ?",
+        support, constraints, notes, id);
   }
 
   public void goAhead(String id, LocalDate reportDue) {
@@ -107,8 +115,16 @@ public class InitiativeService {
         Status.IN_PROGRESS.name(), Timestamp.from(Clocks.now()), Date.valueOf(reportDue), id);
   }
 
-  public void recordReport(String id, int daysUsed) {
-    jdbc.update("UPDATE initiative SET status = ?, days_used = ? WHERE id = ?", Status.REPORTED.name(), daysUsed, id);
+  /** The initiator's report (the latest one, after an extension); evidence is optional. */
+  public void recordReport(String id, int daysUsed, String outcome, String evidence, boolean wantsHandover) {
+    jdbc.update("""
+        UPDATE initiative SET status = ?, days_used = ?, outcome = ?, evidence = ?, wants_handover = ?
+         WHERE id = ?""", Status.REPORTED.name(), daysUsed, outcome, evidence, wantsHandover, id);
+  }
+
+  /** What the innovation unit learned from an initiative it closes. */
+  public void recordLessonsLearned(String id, String lessonsLearned) {
+    jdbc.update("UPDATE initiative SET lessons_learned = ? WHERE id = ?", lessonsLearned, id);
   }
 
   public void extend(String id, int extraDays, LocalDate reportDue) {

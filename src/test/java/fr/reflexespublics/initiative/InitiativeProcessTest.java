@@ -60,14 +60,19 @@ class InitiativeProcessTest extends IntegrationTest {
     completeAs("marc", task(instance.getId(), TASK_REVIEW_NON_OPPOSITION), Map.of(DECISION, "NO_OPPOSITION"));
   }
 
+  private static final String CONSTRAINTS_TEXT = "Storage room needed in each office";
+  private static final String NOTES_TEXT = "Alice met the lab on Tuesday; coaching twice a month";
+  private static final String OUTCOME_TEXT = "Toolboxes used daily by two crews";
+  private static final String EVIDENCE_TEXT = "Crew logbook";
+
   private void consult(ProcessInstance instance) {
     completeAs("ines", task(instance.getId(), TASK_INNOVATION_UNIT_CONSULTATION),
-        Map.of(SUPPORT, "COACHING", CONSTRAINTS, "Storage room needed in each office", NOTES, ""));
+        Map.of(SUPPORT, "COACHING", CONSTRAINTS, CONSTRAINTS_TEXT, NOTES, NOTES_TEXT));
   }
 
   private void report(ProcessInstance instance, int daysUsed) {
     completeAs("alice", task(instance.getId(), TASK_REPORT_ON_INITIATIVE), Map.of(DAYS_USED, daysUsed,
-        OUTCOME, "Toolboxes used daily by two crews", EVIDENCE, "Crew logbook", WANTS_HANDOVER, true));
+        OUTCOME, OUTCOME_TEXT, EVIDENCE, EVIDENCE_TEXT, WANTS_HANDOVER, true));
   }
 
   @AfterAll
@@ -93,7 +98,8 @@ class InitiativeProcessTest extends IntegrationTest {
     assertThat(reportTask.getAssignee()).isEqualTo("alice");
     assertThat(reportTask.getDueDate()).isNotNull();
     assertThat(initiativeRow(instance)).containsEntry("STATUS", "IN_PROGRESS").containsEntry("NON_OPPOSITION", "EXPLICIT")
-        .containsEntry("SUPPORT", "COACHING");
+        .containsEntry("SUPPORT", "COACHING").containsEntry("OPPOSITION_REASON", null)
+        .containsEntry("CONSULTATION_CONSTRAINTS", CONSTRAINTS_TEXT).containsEntry("CONSULTATION_NOTES", NOTES_TEXT);
     List<MimeMessage> toAlice = mailsTo("alice@example.org");
     assertThat(toAlice).extracting(IntegrationTest::subject)
         .contains("[Public Reflexes] You may go ahead with \"Shared toolbox for road crews\"");
@@ -105,17 +111,30 @@ class InitiativeProcessTest extends IntegrationTest {
         .contains("[Public Reflexes] Initiative \"Shared toolbox for road crews\" goes ahead");
 
     report(instance, 2);
+    assertThat(initiativeRow(instance)).containsEntry("STATUS", "REPORTED").containsEntry("DAYS_USED", 2)
+        .containsEntry("OUTCOME", OUTCOME_TEXT).containsEntry("EVIDENCE", EVIDENCE_TEXT)
+        .containsEntry("WANTS_HANDOVER", true);
+    // the assessment form shows the report: its fields stay variables
+    assertThat(runtimeService.getVariables(instance.getId(), List.of(OUTCOME, EVIDENCE, DAYS_USED, WANTS_HANDOVER)))
+        .containsEntry(OUTCOME, OUTCOME_TEXT).containsEntry(EVIDENCE, EVIDENCE_TEXT).containsEntry(DAYS_USED, 2)
+        .containsEntry(WANTS_HANDOVER, true);
+    String lessons = "Useful but each office needs its own storage first";
     completeAs("ines", task(instance.getId(), TASK_ASSESS_INITIATIVE),
-        Map.of(ASSESSMENT, "CLOSE", LESSONS_LEARNED, "Useful but each office needs its own storage first"));
+        Map.of(ASSESSMENT, "CLOSE", LESSONS_LEARNED, lessons));
 
     assertThat(instance).isEnded().hasPassed(END_CLOSED);
-    assertThat(initiativeRow(instance)).containsEntry("STATUS", "CLOSED").containsEntry("DAYS_USED", 2);
+    assertThat(initiativeRow(instance)).containsEntry("STATUS", "CLOSED").containsEntry("DAYS_USED", 2)
+        .containsEntry("LESSONS_LEARNED", lessons).containsEntry("CONSULTATION_CONSTRAINTS", CONSTRAINTS_TEXT)
+        .containsEntry("CONSULTATION_NOTES", NOTES_TEXT).containsEntry("EVIDENCE", EVIDENCE_TEXT);
+    // recorded in the initiative's row only: neither the engine nor its history ever held them
+    assertNeverStored(instance.getId(), CONSTRAINTS, NOTES, LESSONS_LEARNED, DECISION, ASSESSMENT);
   }
 
   @Test
   void silenceIsConsent() {
     ProcessInstance instance = declare(2);
-    consult(instance);
+    // constraints and notes are optional: left out, the record holds none
+    completeAs("ines", task(instance.getId(), TASK_INNOVATION_UNIT_CONSULTATION), Map.of(SUPPORT, "NONE"));
 
     fireTimer(instance.getId(), TIMER_NON_OPPOSITION_PERIOD);
     executeJobs(instance.getId());
@@ -123,7 +142,10 @@ class InitiativeProcessTest extends IntegrationTest {
     assertThat(instance).hasPassed(TIMER_NON_OPPOSITION_PERIOD).isWaitingAt(TASK_REPORT_ON_INITIATIVE);
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(TASK_REVIEW_NON_OPPOSITION).count()).isZero();
-    assertThat(initiativeRow(instance)).containsEntry("NON_OPPOSITION", "TACIT").containsEntry("STATUS", "IN_PROGRESS");
+    assertThat(initiativeRow(instance)).containsEntry("NON_OPPOSITION", "TACIT").containsEntry("STATUS", "IN_PROGRESS")
+        .containsEntry("SUPPORT", "NONE").containsEntry("CONSULTATION_CONSTRAINTS", null)
+        .containsEntry("CONSULTATION_NOTES", null).containsEntry("OPPOSITION_REASON", null);
+    assertNeverStored(instance.getId(), CONSTRAINTS, NOTES);
     assertThat(mailsTo("alice@example.org")).extracting(IntegrationTest::body)
         .anySatisfy(b -> assertThat(b).contains("no opposition within the period"));
   }
@@ -134,14 +156,16 @@ class InitiativeProcessTest extends IntegrationTest {
     ProcessInstance instance = startAs("alice", KEY, declaration(start, 6));
     int remainingWhileDeclared = remaining("alice", start.getYear());
 
+    String reason = "The depot is being rebuilt, toolboxes would be lost in the works";
     completeAs("marc", task(instance.getId(), TASK_REVIEW_NON_OPPOSITION), Map.of(DECISION, "OPPOSITION",
-        OPPOSITION_REASON, "The depot is being rebuilt, toolboxes would be lost in the works"));
+        OPPOSITION_REASON, reason));
     executeJobs(instance.getId());
 
     assertThat(instance).isEnded().hasPassed(END_OPPOSED);
     // the terminate end event withdrew the innovation unit's consultation
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(initiativeRow(instance)).containsEntry("STATUS", "OPPOSED").containsEntry("NON_OPPOSITION", "OPPOSED");
+    assertThat(initiativeRow(instance)).containsEntry("STATUS", "OPPOSED").containsEntry("NON_OPPOSITION", "OPPOSED")
+        .containsEntry("OPPOSITION_REASON", reason);
     MimeMessage mail = mailsTo("alice@example.org").stream()
         .filter(m -> subject(m).contains("is opposed")).findFirst().orElseThrow();
     assertThat(body(mail)).contains("The depot is being rebuilt");
@@ -171,7 +195,12 @@ class InitiativeProcessTest extends IntegrationTest {
     Task secondReport = task(instance.getId(), TASK_REPORT_ON_INITIATIVE);
     assertThat(secondReport.getDueDate()).isAfter(firstDue);
     assertThat(initiativeRow(instance)).containsEntry("EXTRA_DAYS", 3).containsEntry("STATUS", "IN_PROGRESS");
-    report(instance, 5);
+    // the second report replaces the first in the record; what it leaves out stands from the first one
+    // (still variables, which the form shows again)
+    completeAs("alice", secondReport, Map.of(DAYS_USED, 5, OUTCOME, "Toolboxes in every district office"));
+    assertThat(initiativeRow(instance)).containsEntry("DAYS_USED", 5)
+        .containsEntry("OUTCOME", "Toolboxes in every district office").containsEntry("EVIDENCE", EVIDENCE_TEXT)
+        .containsEntry("WANTS_HANDOVER", true);
 
     Task assess = task(instance.getId(), TASK_ASSESS_INITIATIVE);
     assertThatThrownBy(() -> completeAs("ines", assess, Map.of(ASSESSMENT, "EXTEND", EXTRA_DAYS, 1)))
@@ -193,9 +222,9 @@ class InitiativeProcessTest extends IntegrationTest {
     executeJobs(relay);
 
     assertThat(instance).isEnded().hasPassed(END_RELAYED);
-    assertThat(initiativeRow(instance)).containsEntry("STATUS", "ADOPTED");
+    assertThat(initiativeRow(instance)).containsEntry("STATUS", "ADOPTED").containsEntry("LESSONS_LEARNED", null);
     // the answers that only steer the flow: recorded in the initiative's row, not kept by the engine
-    assertNeverStored(instance.getId(), DECISION, ASSESSMENT, EXTRA_DAYS);
+    assertNeverStored(instance.getId(), DECISION, ASSESSMENT, EXTRA_DAYS, CONSTRAINTS, NOTES, LESSONS_LEARNED);
     assertNeverStored(relay, RelayProcess.OWNERSHIP);
   }
 
