@@ -61,12 +61,18 @@ public class RelayRecorder {
   }
 
   public void carrierIdentified(DelegateTask task) {
-    recordCarrier(task, LocalDate.parse((String) task.getVariable(RELAY_DEADLINE)));
+    LocalDate deadline = LocalDate.parse((String) task.getVariable(RELAY_DEADLINE));
+    relays.carrier((String) task.getVariable(RELAY_ID), (String) task.getVariable(CARRIER_DEPARTMENT),
+        (String) task.getVariable(CARRIER_USER_ID), deadline, (String) task.getVariable(RELAY_PLAN));
+    setDeadlineAt(task, deadline);
   }
 
+  /** A decline is recorded with its reason (transient, or stored by a form of an earlier deployment). */
   public void ownershipAnswered(DelegateTask task) {
     if (Ownership.DECLINE.name().equals(task.getVariable(OWNERSHIP))) {
-      task.setVariable(DECLINES, relays.decline((String) task.getVariable(RELAY_ID)));
+      task.setVariable(DECLINES, relays.decline((String) task.getVariable(RELAY_ID),
+          (String) task.getVariable(CARRIER_DEPARTMENT), (String) task.getVariable(CARRIER_USER_ID),
+          (String) task.getVariable(DECLINE_REASON)));
     }
   }
 
@@ -82,12 +88,14 @@ public class RelayRecorder {
       deadline = today.plus(settings.defaultRelayPeriod());
     }
     task.setVariable(RELAY_DEADLINE, deadline.toString());
-    recordCarrier(task, deadline);
+    relays.carrier((String) task.getVariable(RELAY_ID), (String) task.getVariable(CARRIER_DEPARTMENT),
+        (String) task.getVariable(CARRIER_USER_ID), deadline);
+    setDeadlineAt(task, deadline);
   }
 
   public void checkpoint(DelegateTask task) {
     relays.checkpoint((String) task.getVariable(RELAY_ID), (Integer) task.getVariable(DEPARTMENT_INVOLVEMENT),
-        Boolean.TRUE.equals(task.getVariable(INITIATORS_INVOLVED)));
+        Boolean.TRUE.equals(task.getVariable(INITIATORS_INVOLVED)), (String) task.getVariable(NOTES));
   }
 
   /** The head confirmed: catalogue entry, and who will be thanked (initiators and their managers). */
@@ -117,9 +125,7 @@ public class RelayRecorder {
         .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
   }
 
-  private void recordCarrier(DelegateTask task, LocalDate deadline) {
-    relays.carrier((String) task.getVariable(RELAY_ID), (String) task.getVariable(CARRIER_DEPARTMENT),
-        (String) task.getVariable(CARRIER_USER_ID), deadline);
+  private void setDeadlineAt(DelegateTask task, LocalDate deadline) {
     task.setVariable(RELAY_DEADLINE_AT, Date.from(deadline.atTime(END_OF_DAY_HOUR, 0).atZone(zone).toInstant()));
   }
 }

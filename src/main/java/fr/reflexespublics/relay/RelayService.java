@@ -34,22 +34,37 @@ public class RelayService {
     return id;
   }
 
+  /** A carrier designated by the directors: the relay plan stays. */
   public void carrier(String relayId, String department, String userId, LocalDate deadline) {
     jdbc.update("UPDATE relay SET carrier_department = ?, carrier_user_id = ?, relay_deadline = ? WHERE id = ?",
         department, userId, Date.valueOf(deadline), relayId);
   }
 
-  public int decline(String relayId) {
+  /** A carrier identified by the innovation unit, with the relay plan (milestones). */
+  public void carrier(String relayId, String department, String userId, LocalDate deadline, String relayPlan) {
+    jdbc.update("""
+        UPDATE relay SET carrier_department = ?, carrier_user_id = ?, relay_deadline = ?, relay_plan = ?
+         WHERE id = ?""",
+        department, userId, Date.valueOf(deadline), relayPlan, relayId);
+  }
+
+  /** The head of the department declined (reason null if none came): the number of declines so far. */
+  public int decline(String relayId, String department, String userId, String reason) {
+    jdbc.update("""
+        INSERT INTO relay_decline (id, relay_id, carrier_department, carrier_user_id, reason, declined_at)
+        VALUES (?, ?, ?, ?, ?, ?)""",
+        UUID.randomUUID().toString(), relayId, department, userId, reason, Timestamp.from(Clocks.now()));
     jdbc.update("UPDATE relay SET declines = declines + 1 WHERE id = ?", relayId);
     Integer declines = jdbc.queryForObject("SELECT declines FROM relay WHERE id = ?", Integer.class, relayId);
     return declines == null ? 0 : declines;
   }
 
-  public void checkpoint(String relayId, int departmentInvolvement, boolean initiatorsInvolved) {
+  public void checkpoint(String relayId, int departmentInvolvement, boolean initiatorsInvolved, String notes) {
     jdbc.update("""
-        INSERT INTO relay_checkpoint (id, relay_id, department_involvement, initiators_involved, recorded_at)
-        VALUES (?, ?, ?, ?, ?)""",
-        UUID.randomUUID().toString(), relayId, departmentInvolvement, initiatorsInvolved, Timestamp.from(Clocks.now()));
+        INSERT INTO relay_checkpoint (id, relay_id, department_involvement, initiators_involved, notes, recorded_at)
+        VALUES (?, ?, ?, ?, ?, ?)""",
+        UUID.randomUUID().toString(), relayId, departmentInvolvement, initiatorsInvolved, notes,
+        Timestamp.from(Clocks.now()));
   }
 
   /** The department head confirmed: the practice joins the catalogue. */

@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.reflexespublics.security.forms.FormValidationException;
 import fr.reflexespublics.support.IntegrationTest;
 import fr.reflexespublics.support.ProcessCoverage;
 import fr.reflexespublics.support.Rest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -39,15 +44,29 @@ class RelayPortingProcessTest extends IntegrationTest {
         INITIATORS, "alice, bruno"));
   }
 
+  private static final String PLAN = "Two pilot streets, then the whole centre by June";
+
   private void identify(ProcessInstance relay, String department, String head) {
     completeAs("ines", task(relay.getId(), TASK_IDENTIFY_FINAL_CARRIER), Map.of(CARRIER_DEPARTMENT, department,
-        CARRIER_USER_ID, head, RELAY_PLAN, "Two pilot streets, then the whole centre by June",
+        CARRIER_USER_ID, head, RELAY_PLAN, PLAN + " (" + department + ")",
         RELAY_DEADLINE, LocalDate.now().plusMonths(4).toString()));
   }
 
   private void decline(ProcessInstance relay, String head) {
     completeAs(head, task(relay.getId(), TASK_ACCEPT_OWNERSHIP), Map.of(OWNERSHIP, "DECLINE",
-        DECLINE_REASON, "Not our field, and no one to carry it this year"));
+        DECLINE_REASON, reasonOf(head)));
+  }
+
+  private static String reasonOf(String head) {
+    return "Not our field, and no one to carry it this year, says " + head;
+  }
+
+  /** The declines recorded for a relay, oldest first: department, head, reason. */
+  private List<List<Object>> declines(ProcessInstance relay) {
+    return jdbc.query("""
+        SELECT d.carrier_department, d.carrier_user_id, d.reason FROM relay_decline d JOIN relay r ON r.id = d.relay_id
+         WHERE r.process_instance_id = ? ORDER BY d.declined_at, d.carrier_user_id""",
+        (rs, i) -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getString(3)), relay.getId());
   }
 
   private Map<String, Object> relayRow(ProcessInstance relay) {
@@ -70,7 +89,9 @@ class RelayPortingProcessTest extends IntegrationTest {
     executeJobs(relay.getId());
 
     assertThat(relay).isEnded().hasPassed(END_ADOPTED);
-    assertThat(relayRow(relay)).containsEntry("STATUS", "ADOPTED").containsEntry("CARRIER_USER_ID", "marc");
+    assertThat(relayRow(relay)).containsEntry("STATUS", "ADOPTED").containsEntry("CARRIER_USER_ID", "marc")
+        .containsEntry("RELAY_PLAN", PLAN + " (roads)");
+    assertThat(declines(relay)).isEmpty();
     // thanks to the initiators and their managers
     for (String address : new String[] {"alice@example.org", "bruno@example.org", "marc@example.org", "nadia@example.org"}) {
       assertThat(mailsTo(address)).extracting(IntegrationTest::subject).as(address)
@@ -102,6 +123,8 @@ class RelayPortingProcessTest extends IntegrationTest {
 
     assertThat(relay).isWaitingAt(TASK_ARBITRATE_RELAY);
     assertThat(relayRow(relay)).containsEntry("DECLINES", 3);
+    assertThat(declines(relay)).containsExactly(List.of("roads", "marc", reasonOf("marc")),
+        List.of("early-childhood", "nadia", reasonOf("nadia")), List.of("social-action", "olga", reasonOf("olga")));
     completeAs("diane", task(relay.getId(), TASK_ARBITRATE_RELAY), Map.of(ARBITRATION, "DESIGNATE",
         CARRIER_DEPARTMENT, "social-action", CARRIER_USER_ID, "olga"));
 
@@ -114,7 +137,10 @@ class RelayPortingProcessTest extends IntegrationTest {
         "Two bikes bought on the social action budget for home visits"));
     executeJobs(relay.getId());
     assertThat(relay).isEnded().hasPassed(END_ADOPTED);
-    assertNeverStored(relay.getId(), OWNERSHIP, ARBITRATION);
+    // the directors' designation keeps the plan of the last identification
+    assertThat(relayRow(relay)).containsEntry("CARRIER_USER_ID", "olga")
+        .containsEntry("RELAY_PLAN", PLAN + " (social-action)");
+    assertNeverStored(relay.getId(), OWNERSHIP, ARBITRATION, DECLINE_REASON);
   }
 
   @Test
@@ -165,6 +191,8 @@ class RelayPortingProcessTest extends IntegrationTest {
     completeAs("ines", task(relay.getId(), TASK_RELAY_CHECKPOINT), Map.of(DEPARTMENT_INVOLVEMENT, 40,
         INITIATORS_INVOLVED, true, NOTES, "Lockers ordered"));
     fireTimer(relay.getId(), START_CHECKPOINT_DUE);
+    // the second checkpoint opens without the first one's notes
+    assertThat(taskService.getVariables(task(relay.getId(), TASK_RELAY_CHECKPOINT).getId())).doesNotContainKey(NOTES);
 
     assertThat(managementService.createJobQuery().processInstanceId(relay.getId()).activityId(START_CHECKPOINT_DUE)
         .count()).as("the cycle goes on").isEqualTo(1);
@@ -180,10 +208,50 @@ class RelayPortingProcessTest extends IntegrationTest {
         .count()).isZero();
     executeJobs(relay.getId());
     assertThat(relay).isEnded();
-    assertThat(jdbc.queryForMap("SELECT department_involvement, initiators_involved FROM relay_checkpoint"
+    assertThat(jdbc.queryForMap("SELECT department_involvement, initiators_involved, notes FROM relay_checkpoint"
         + " WHERE relay_id = (SELECT id FROM relay WHERE process_instance_id = ?)", relay.getId()))
-        .containsEntry("DEPARTMENT_INVOLVEMENT", 40).containsEntry("INITIATORS_INVOLVED", true);
-    assertNeverStored(relay.getId(), OWNERSHIP, DEPARTMENT_INVOLVEMENT, INITIATORS_INVOLVED);
+        .containsEntry("DEPARTMENT_INVOLVEMENT", 40).containsEntry("INITIATORS_INVOLVED", true)
+        .containsEntry("NOTES", "Lockers ordered");
+    assertNeverStored(relay.getId(), OWNERSHIP, DEPARTMENT_INVOLVEMENT, INITIATORS_INVOLVED, NOTES);
+  }
+
+  @Test
+  void aRelayStartedBeforeTheReasonsAndNotesWereTransientRecordsThemAsWell() throws Exception {
+    // the relay as deployed before: the same diagram, forms whose fields are all stored
+    ObjectMapper json = new ObjectMapper();
+    var earlier = repositoryService.createDeployment().name("relay with stored reasons and notes")
+        .addString(KEY + ".bpmn", Files.readString(Path.of("processes", KEY + ".bpmn")));
+    try (var forms = Files.newDirectoryStream(Path.of("forms"), "relay-*.form")) {
+      for (Path form : forms) {
+        JsonNode components = json.readTree(Files.readString(form));
+        components.path("components").forEach(c -> ((ObjectNode) c).remove("properties"));
+        earlier.addString(form.getFileName().toString(), json.writeValueAsString(components));
+      }
+    }
+    String deploymentId = earlier.deploy().getId();
+    try {
+      ProcessInstance relay = launch("Seed library in schools");
+      assertThat(repositoryService.getProcessDefinition(relay.getProcessDefinitionId()).getDeploymentId())
+          .isEqualTo(deploymentId);
+      identify(relay, "roads", "marc");
+      decline(relay, "marc");
+      assertThat(runtimeService.getVariable(relay.getId(), DECLINE_REASON)).as("stored, as before")
+          .isEqualTo(reasonOf("marc"));
+      identify(relay, "social-action", "olga");
+      completeAs("olga", task(relay.getId(), TASK_ACCEPT_OWNERSHIP), Map.of(OWNERSHIP, "ACCEPT"));
+      fireTimer(relay.getId(), START_CHECKPOINT_DUE);
+      completeAs("ines", task(relay.getId(), TASK_RELAY_CHECKPOINT), Map.of(DEPARTMENT_INVOLVEMENT, 70,
+          INITIATORS_INVOLVED, false, NOTES, "Seed boxes in three schools"));
+      assertThat(runtimeService.getVariable(relay.getId(), NOTES)).as("stored, as before")
+          .isEqualTo("Seed boxes in three schools");
+
+      assertThat(declines(relay)).containsExactly(List.of("roads", "marc", reasonOf("marc")));
+      assertThat(jdbc.queryForObject("SELECT notes FROM relay_checkpoint WHERE relay_id = ?", String.class,
+          runtimeService.getVariable(relay.getId(), RELAY_ID))).isEqualTo("Seed boxes in three schools");
+      assertThat(relayRow(relay)).containsEntry("RELAY_PLAN", PLAN + " (social-action)");
+    } finally {
+      repositoryService.deleteDeployment(deploymentId, true);
+    }
   }
 
   @Test
