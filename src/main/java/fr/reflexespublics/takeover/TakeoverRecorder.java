@@ -119,21 +119,36 @@ public class TakeoverRecorder {
   /** A weekly review; its answers are transient fields of the form, recorded in {@code takeover_review}. */
   public void reviewed(DelegateTask task) {
     plans.review((String) task.getVariable(PLAN_ID), (Integer) task.getVariable(BENEFICIARIES_SERVED),
-        Checkboxes.ticked(task, PARTNER_CAN_RESUME));
+        (String) task.getVariable(INCIDENTS), Checkboxes.ticked(task, PARTNER_CAN_RESUME));
   }
 
-  /** The end date came: an extension moves it (once); other outcomes are recorded at their end event. */
+  /**
+   * The end date came: an extension moves it (once) and records its reason; another decision records
+   * its reason and the new partner of a transfer, its status being set at its end event.
+   */
   public void timeLimitReviewed(DelegateTask task) {
-    if (!TimeLimitDecision.EXTEND.name().equals(task.getVariable(TIME_LIMIT_DECISION))) {
+    String id = (String) task.getVariable(PLAN_ID);
+    String reason = (String) task.getVariable(REASON);
+    Object decision = task.getVariable(TIME_LIMIT_DECISION);
+    if (!TimeLimitDecision.EXTEND.name().equals(decision)) {
+      plans.recordTimeLimitOutcome(id, reason, TimeLimitDecision.TRANSFER.name().equals(decision)
+          ? (String) task.getVariable(NEW_PARTNER_NAME) : null);
       return;
     }
     int extension = (Integer) task.getVariable(EXTENSION_DAYS);
     int total = (Integer) task.getVariable(DURATION_DAYS) + extension;
     LocalDate end = LocalDate.parse((String) task.getVariable(PLAN_END_DATE)).plusDays(extension);
-    plans.extend((String) task.getVariable(PLAN_ID), end, total);
+    plans.extend(id, end, total, reason);
+    task.removeVariable(REASON); // recorded: not the reason of the next review's decision
     task.setVariable(DURATION_DAYS, total);
     task.setVariable(EXTENDED, true);
     setEnd(task, end);
+  }
+
+  /** The hand-back meeting; its answers are transient fields of the form, recorded in {@code takeover_plan}. */
+  public void handedBack(DelegateTask task) {
+    plans.recordHandBack((String) task.getVariable(PLAN_ID), Boolean.TRUE.equals(task.getVariable(CHECKLIST_COMPLETE)),
+        (String) task.getVariable(NOTES));
   }
 
   public void ended(DelegateExecution execution, String status) {

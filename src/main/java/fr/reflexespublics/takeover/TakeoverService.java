@@ -101,16 +101,35 @@ public class TakeoverService {
     return templates.process(TakeoverProcess.LETTER_LIABILITY, context);
   }
 
-  public void review(String id, int beneficiariesServed, boolean partnerCanResume) {
+  /** A weekly review: beneficiaries served, incidents (optional), whether the partner can resume. */
+  public void review(String id, int beneficiariesServed, String incidents, boolean partnerCanResume) {
     jdbc.update("""
-        INSERT INTO takeover_review (id, plan_id, beneficiaries_served, partner_can_resume, recorded_at)
-        VALUES (?, ?, ?, ?, ?)""",
-        UUID.randomUUID().toString(), id, beneficiariesServed, partnerCanResume, Timestamp.from(Clocks.now()));
+        INSERT INTO takeover_review (id, plan_id, beneficiaries_served, incidents, partner_can_resume, recorded_at)
+        VALUES (?, ?, ?, ?, ?, ?)""",
+        UUID.randomUUID().toString(), id, beneficiariesServed, incidents, partnerCanResume,
+        Timestamp.from(Clocks.now()));
   }
 
-  public void extend(String id, LocalDate newEnd, int totalDays) {
-    jdbc.update("UPDATE takeover_plan SET end_date = ?, duration_days = ?, extended = TRUE WHERE id = ?",
-        Date.valueOf(newEnd), totalDays, id);
+  /** The plan is extended (once): its new end, its total duration, the directors' reason if any. */
+  public void extend(String id, LocalDate newEnd, int totalDays, String reason) {
+    jdbc.update("""
+        UPDATE takeover_plan SET end_date = ?, duration_days = ?, extended = TRUE, extension_reason = ?
+         WHERE id = ?""", Date.valueOf(newEnd), totalDays, reason, id);
+  }
+
+  /**
+   * The directors' last time-limit decision (hand back, transfer, end the action): the reason if any,
+   * the new partner of a transfer. The status is set at the end event ({@link #end}).
+   */
+  public void recordTimeLimitOutcome(String id, String reason, String newPartnerName) {
+    jdbc.update("UPDATE takeover_plan SET outcome_reason = ?, new_partner_name = ? WHERE id = ?",
+        reason, newPartnerName, id);
+  }
+
+  /** The hand-back meeting: the checklist confirmed with the partner, the notes (optional). */
+  public void recordHandBack(String id, boolean checklistComplete, String notes) {
+    jdbc.update("UPDATE takeover_plan SET hand_back_checklist_complete = ?, hand_back_notes = ? WHERE id = ?",
+        checklistComplete, notes, id);
   }
 
   /** The plan ends: its status, the reason if any, and every agent back to their post. */

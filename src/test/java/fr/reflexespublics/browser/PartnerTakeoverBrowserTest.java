@@ -63,7 +63,8 @@ class PartnerTakeoverBrowserTest extends BrowserTest {
     // a week later: the review timer is moved forward through the Java API
     fireTimer(instance.getId(), START_REVIEW_DUE);
     paula.filter(MY_GROUP_TASKS).openTask("Review the week").claim()
-        .type("Beneficiaries served this week", 90).check("The partner can resume")
+        .type("Beneficiaries served this week", 90).type("Incidents", "One volunteer ill on Thursday")
+        .check("The partner can resume")
         .shot("weekly-review").completeAndConfirm();
     executeJobs(instance.getId());
     paula.filter(MY_GROUP_TASKS).openTask("Hand the action back to the partner").claim()
@@ -73,5 +74,13 @@ class PartnerTakeoverBrowserTest extends BrowserTest {
     executeJobs(instance.getId());
 
     assertThat(instance).isEnded();
+    // the hand-back as Tasklist submitted it: recorded with the plan, not kept by the engine
+    assertThat(jdbc.queryForMap("SELECT hand_back_checklist_complete, hand_back_notes FROM takeover_plan WHERE id = ?",
+        instance.getBusinessKey()))
+        .containsEntry("HAND_BACK_CHECKLIST_COMPLETE", true)
+        .containsEntry("HAND_BACK_NOTES", "Keys returned, stock counted with the partner");
+    assertThat(jdbc.queryForList("SELECT incidents FROM takeover_review WHERE plan_id = ?", String.class,
+        instance.getBusinessKey())).containsExactly("One volunteer ill on Thursday");
+    assertNeverStored(instance.getId(), INCIDENTS, CHECKLIST_COMPLETE, NOTES);
   }
 }

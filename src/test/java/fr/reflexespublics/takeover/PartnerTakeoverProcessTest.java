@@ -153,7 +153,11 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
     assertThat(instance).isWaitingAt(TASK_HAND_BACK_MEETING);
     handBack(instance);
     assertThat(instance).isEnded().hasPassed(END_HANDED_BACK);
-    assertThat(planRow(plan)).containsEntry("STATUS", "HANDED_BACK");
+    assertThat(planRow(plan)).containsEntry("STATUS", "HANDED_BACK")
+        .containsEntry("HAND_BACK_CHECKLIST_COMPLETE", true)
+        .containsEntry("HAND_BACK_NOTES", "Keys returned, stock counted with the partner");
+    // the hand-back's answers: recorded with the plan, not kept by the engine
+    assertNeverStored(instance.getId(), CHECKLIST_COMPLETE, NOTES);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM takeover_agent WHERE plan_id = ? AND returned_at IS NOT NULL",
         Integer.class, plan)).isEqualTo(2);
     assertThat(mailsTo("marc@example.org")).extracting(IntegrationTest::subject)
@@ -182,10 +186,10 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
 
     fireTimer(instance.getId(), START_REVIEW_DUE);
     completeAs("paula", task(instance.getId(), TASK_WEEKLY_REVIEW), Map.of(BENEFICIARIES_SERVED, 101,
-        INCIDENTS, "", PARTNER_CAN_RESUME, false));
+        INCIDENTS, "The van broke down on Tuesday: parcels carried by hand", PARTNER_CAN_RESUME, false));
     fireTimer(instance.getId(), START_REVIEW_DUE);
-    completeAs("paula", task(instance.getId(), TASK_WEEKLY_REVIEW), Map.of(BENEFICIARIES_SERVED, 102,
-        INCIDENTS, "")); // the checkbox left out: unticked
+    completeAs("paula", task(instance.getId(), TASK_WEEKLY_REVIEW), Map.of(BENEFICIARIES_SERVED, 102));
+    // the incidents and the checkbox left out: no incidents, unticked
     assertThat(instance).isWaitingAt(EVENT_PARTNER_READY);
     fireTimer(instance.getId(), START_REVIEW_DUE);
     completeAs("paula", task(instance.getId(), TASK_WEEKLY_REVIEW), Map.of(BENEFICIARIES_SERVED, 90,
@@ -196,10 +200,13 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
         Integer.class, plan)).isEqualTo(101 + 102 + 90);
     assertThat(jdbc.queryForList("SELECT partner_can_resume FROM takeover_review WHERE plan_id = ?"
         + " ORDER BY recorded_at, beneficiaries_served", Boolean.class, plan)).containsExactly(false, false, true);
+    assertThat(jdbc.queryForList("SELECT incidents FROM takeover_review WHERE plan_id = ? ORDER BY beneficiaries_served",
+        String.class, plan)).containsExactly("None", "The van broke down on Tuesday: parcels carried by hand", null);
     handBack(instance);
     assertThat(instance).isEnded();
-    // the answers that only steer the flow: recorded in the plan's rows, not kept by the engine
-    assertNeverStored(instance.getId(), DIRECTOR_DECISION, BENEFICIARIES_SERVED, PARTNER_CAN_RESUME);
+    // the answers: recorded in the plan's rows, not kept by the engine
+    assertNeverStored(instance.getId(), DIRECTOR_DECISION, BENEFICIARIES_SERVED, INCIDENTS, PARTNER_CAN_RESUME,
+        CHECKLIST_COMPLETE, NOTES);
   }
 
   @Test
@@ -213,12 +220,14 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
     var review = task(instance.getId(), TASK_TIME_LIMIT_REVIEW);
     assertThatThrownBy(() -> completeAs("diane", review, Map.of(TIME_LIMIT_DECISION, "EXTEND", EXTENSION_DAYS, 61)))
         .isInstanceOf(FormValidationException.class).hasMessageContaining("extensionDays: at most 60 more day(s)");
-    completeAs("diane", review, Map.of(TIME_LIMIT_DECISION, "EXTEND", EXTENSION_DAYS, 20));
+    completeAs("diane", review, Map.of(TIME_LIMIT_DECISION, "EXTEND", EXTENSION_DAYS, 20,
+        REASON, "Volunteers are expected back after the school holidays"));
 
     assertThat(instance).isWaitingAt(EVENT_PARTNER_READY);
     assertThat(runtimeService.getVariable(instance.getId(), PLAN_END_DATE))
         .isEqualTo(java.time.LocalDate.parse(firstEnd).plusDays(20).toString());
-    assertThat(planRow(plan)).containsEntry("DURATION_DAYS", 50).containsEntry("EXTENDED", true);
+    assertThat(planRow(plan)).containsEntry("DURATION_DAYS", 50).containsEntry("EXTENDED", true)
+        .containsEntry("EXTENSION_REASON", "Volunteers are expected back after the school holidays");
 
     fireTimer(instance.getId(), TIMER_PLAN_END_DATE);
     var second = task(instance.getId(), TASK_TIME_LIMIT_REVIEW);
@@ -227,6 +236,9 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
     completeAs("diane", second, Map.of(TIME_LIMIT_DECISION, "HAND_BACK"));
     handBack(instance);
     assertThat(instance).isEnded().hasPassed(END_HANDED_BACK);
+    // the extension's reason is the extension's, not the reason of the hand-back decided later
+    assertThat(planRow(plan)).containsEntry("EXTENSION_REASON", "Volunteers are expected back after the school holidays")
+        .containsEntry("OUTCOME_REASON", null).containsEntry("NEW_PARTNER_NAME", null);
     assertNeverStored(instance.getId(), EXTENSION_DAYS);
   }
 
@@ -237,10 +249,15 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
 
     completeAs("diane", task(instance.getId(), TASK_TIME_LIMIT_REVIEW), Map.of(TIME_LIMIT_DECISION, "TRANSFER",
         NEW_PARTNER_NAME, "Secours du Centre", REASON, "The partner merged with a larger association"));
+    // recorded with the directors' decision, before the mail and the end event
+    assertThat(planRow(planId(instance))).containsEntry("NEW_PARTNER_NAME", "Secours du Centre")
+        .containsEntry("OUTCOME_REASON", "The partner merged with a larger association");
     executeJobs(instance.getId());
 
     assertThat(instance).isEnded().hasPassed(END_TRANSFERRED);
-    assertThat(planRow(planId(instance))).containsEntry("STATUS", "TRANSFERRED");
+    assertThat(planRow(planId(instance))).containsEntry("STATUS", "TRANSFERRED")
+        .containsEntry("NEW_PARTNER_NAME", "Secours du Centre")
+        .containsEntry("OUTCOME_REASON", "The partner merged with a larger association");
     assertThat(mailsTo("alice@example.org")).extracting(IntegrationTest::body)
         .anySatisfy(b -> assertThat(b).contains("transferred to Secours du Centre"));
   }
@@ -258,7 +275,9 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
     executeJobs(instance.getId());
 
     assertThat(instance).isEnded().hasPassed(END_ACTION_ENDED);
-    assertThat(planRow(planId(instance))).containsEntry("STATUS", "ACTION_ENDED");
+    assertThat(planRow(planId(instance))).containsEntry("STATUS", "ACTION_ENDED")
+        .containsEntry("OUTCOME_REASON", "The city's food bank now serves the district every day")
+        .containsEntry("NEW_PARTNER_NAME", null);
   }
 
   @Test
