@@ -47,7 +47,6 @@ public final class MobilityProcess {
   // set by the server
   public static final String REQUESTER = "requester";
   public static final String REQUEST_ID = "requestId";
-  public static final String SHORTLIST = "shortlist";
   public static final String SHORTLIST_NOTE = "shortlistNote";
   public static final String SELECTED_AGENT_LIST = "selectedAgentList";
   public static final String AGENT = "agent";

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -37,7 +36,7 @@ public class MobilityRecorder {
     this.zone = zone;
   }
 
-  /** Start: the request record, the shortlist for HR, the mission's dates for the timers. */
+  /** Start: the request record, HR's note on the shortlist, the mission's dates for the timers. */
   public void requested(DelegateExecution execution) {
     LocalDate start = LocalDate.parse((String) execution.getVariable(START_DATE));
     LocalDate end = LocalDate.parse((String) execution.getVariable(END_DATE));
@@ -51,7 +50,6 @@ public class MobilityRecorder {
     Matching.Need need = new Matching.Need(VolunteerPool.set(skills), start, end, weekends, service);
     List<Matching.Volunteer> shortlist = Matching.shortlist(pool.pool(start, end), need);
     execution.setVariable(REQUEST_ID, id);
-    execution.setVariable(SHORTLIST, shortlist.stream().map(Matching.Volunteer::userId).collect(Collectors.joining(",")));
     execution.setVariable(SHORTLIST_NOTE, note(shortlist, need, needed));
     long half = ChronoUnit.DAYS.between(start, end) / 2;
     execution.setVariable(MID_MISSION_AT, Date.from(start.plusDays(half).atTime(MID_DAY_HOUR, 0).atZone(zone).toInstant()));
@@ -96,20 +94,37 @@ public class MobilityRecorder {
     return mobility.assignmentOf((String) execution.getVariable(REQUEST_ID), agent);
   }
 
-  /** Both answers are in: on mission, declined, or refused by the manager. */
+  /** The manager answered: a refusal's reason is recorded now (the field is not kept as a variable). */
+  public void released(DelegateTask task) {
+    String reason = (String) task.getVariable(REFUSAL_REASON);
+    if (reason != null) {
+      mobility.refused((String) task.getVariable(ASSIGNMENT_ID), reason);
+    }
+  }
+
+  /**
+   * Both answers are in: on mission, declined, or refused by the manager. The reason is there only
+   * for instances started before the release step recorded it (a stored variable then).
+   */
   public void decided(DelegateExecution execution) {
     String id = (String) execution.getVariable(ASSIGNMENT_ID);
+    String reason = (String) execution.getVariable(REFUSAL_REASON);
     if (!MissionAnswer.ACCEPT.name().equals(execution.getVariable(MISSION_ANSWER))) {
-      mobility.decide(id, Status.DECLINED, null);
+      mobility.decide(id, Status.DECLINED, reason);
     } else if (!Release.RELEASE.name().equals(execution.getVariable(RELEASE))) {
-      mobility.decide(id, Status.REFUSED, (String) execution.getVariable(REFUSAL_REASON));
+      mobility.decide(id, Status.REFUSED, reason);
     } else {
       mobility.decide(id, Status.ON_MISSION, null);
     }
   }
 
   public void checkedIn(DelegateTask task) {
-    mobility.checkIn((String) task.getVariable(ASSIGNMENT_ID), Boolean.TRUE.equals(task.getVariable(CONSTRAINTS_RESPECTED)));
+    mobility.checkIn((String) task.getVariable(ASSIGNMENT_ID), Boolean.TRUE.equals(task.getVariable(GOING_WELL)),
+        Boolean.TRUE.equals(task.getVariable(CONSTRAINTS_RESPECTED)), (String) task.getVariable(COMMENT));
+  }
+
+  public void returnPrepared(DelegateTask task) {
+    mobility.returnPrepared((String) task.getVariable(ASSIGNMENT_ID), (String) task.getVariable(RETURN_NOTES));
   }
 
   public void returnedEarly(DelegateExecution execution) {

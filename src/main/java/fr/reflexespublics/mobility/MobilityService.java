@@ -60,13 +60,31 @@ public class MobilityService {
         requestId, userId);
   }
 
-  public void decide(String assignmentId, Status status, String refusalReason) {
-    jdbc.update("UPDATE mission_assignment SET status = ?, refusal_reason = ? WHERE id = ?", status.name(), refusalReason,
-        assignmentId);
+  /** The manager's reason for refusing, recorded as soon as the manager answers. */
+  public void refused(String assignmentId, String refusalReason) {
+    jdbc.update("UPDATE mission_assignment SET refusal_reason = ? WHERE id = ?", refusalReason, assignmentId);
   }
 
-  public void checkIn(String assignmentId, boolean constraintsRespected) {
-    jdbc.update("UPDATE mission_assignment SET constraints_respected = ? WHERE id = ?", constraintsRespected, assignmentId);
+  /**
+   * Both answers are in. A reason given here (instances whose release step kept it as a variable)
+   * is recorded; none keeps the one recorded when the manager answered.
+   */
+  public void decide(String assignmentId, Status status, String refusalReason) {
+    if (refusalReason == null) {
+      jdbc.update("UPDATE mission_assignment SET status = ? WHERE id = ?", status.name(), assignmentId);
+    } else {
+      jdbc.update("UPDATE mission_assignment SET status = ?, refusal_reason = ? WHERE id = ?", status.name(),
+          refusalReason, assignmentId);
+    }
+  }
+
+  public void checkIn(String assignmentId, boolean goingWell, boolean constraintsRespected, String comment) {
+    jdbc.update("UPDATE mission_assignment SET going_well = ?, constraints_respected = ?, check_in_comment = ? WHERE id = ?",
+        goingWell, constraintsRespected, comment, assignmentId);
+  }
+
+  public void returnPrepared(String assignmentId, String returnNotes) {
+    jdbc.update("UPDATE mission_assignment SET return_notes = ? WHERE id = ?", returnNotes, assignmentId);
   }
 
   public void returned(String assignmentId, boolean early) {

@@ -90,5 +90,12 @@ class MicroMobilityBrowserTest extends BrowserTest {
     executeJobs(instance.getId());
 
     assertThat(instance).isEnded().hasPassed(END_RETURNED);
+    // what Tasklist submitted is in the assignment's record, not in the engine's variables
+    assertThat(jdbc.queryForMap("""
+        SELECT a.going_well, a.check_in_comment, a.return_notes, a.skills_gained FROM mission_assignment a
+          JOIN reinforcement_request r ON r.id = a.request_id WHERE r.process_instance_id = ?""", instance.getId()))
+        .containsEntry("GOING_WELL", true).containsEntry("CHECK_IN_COMMENT", "Great crew")
+        .containsEntry("RETURN_NOTES", "Back on Monday, desk ready").containsEntry("SKILLS_GAINED", "Driving a salt spreader");
+    assertNeverStored(instance.getId(), SELECTED_AGENTS, COMMENT, RETURN_NOTES, SKILLS_GAINED);
   }
 }
