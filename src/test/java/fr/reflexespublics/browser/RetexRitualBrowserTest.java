@@ -41,6 +41,10 @@ class RetexRitualBrowserTest extends BrowserTest {
     ProcessInstance retex = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY)
         .variableValueEquals(RETEX_TITLE, title).singleResult();
     assertThat(retex).isWaitingAt(TASK_ANNOUNCE);
+    // submitted through Tasklist's start form: the participants and the scope reached the record only
+    assertThat(jdbc.queryForList("SELECT p.user_id FROM retex_participant p JOIN retex r ON r.id = p.retex_id"
+        + " WHERE r.process_instance_id = ?", String.class, retex.getId())).containsExactly("alice");
+    assertNeverStored(retex.getId(), SCOPE, PARTICIPANT_GROUP, PARTICIPANTS);
 
     TasklistPage colin = tasklist("retex-communication").login("colin");
     colin.filter(MY_GROUP_TASKS).openTask("Announce the change of state").claim()

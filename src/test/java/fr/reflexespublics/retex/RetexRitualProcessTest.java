@@ -88,6 +88,12 @@ class RetexRitualProcessTest extends IntegrationTest {
         .getStartUserId()).isEqualTo("ines");
     assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(retex.getId()).list())
         .noneMatch(v -> "ines".equals(v.getValue()));
+    // the launch form's scope and participants are transient: the retex row and its participants keep them
+    assertThat(jdbc.queryForObject("SELECT scope FROM retex WHERE id = ?", String.class, id))
+        .isEqualTo("Roads and Early Childhood");
+    assertThat(jdbc.queryForList("SELECT user_id FROM retex_participant WHERE retex_id = ? ORDER BY user_id", String.class, id))
+        .containsExactly("alice", "bruno", "chloe");
+    assertNeverStored(retex.getId(), SCOPE, PARTICIPANT_GROUP, PARTICIPANTS);
     assertThat(mailsTo("chloe@example.org")).extracting(IntegrationTest::subject)
         .contains("[Public Reflexes] End of the second lockdown: what changes, what stays");
 
@@ -234,6 +240,7 @@ class RetexRitualProcessTest extends IntegrationTest {
       assertThat(yearly).isWaitingAt(TASK_ANNOUNCE);
       assertThat(runtimeService.getVariable(yearly.getId(), ANONYMOUS)).isEqualTo(true);
       assertThat((List<?>) runtimeService.getVariable(yearly.getId(), PARTICIPANT_LIST)).hasSize(11);
+      assertNeverStored(yearly.getId(), SCOPE, PARTICIPANT_GROUP, PARTICIPANTS);
     } finally {
       yearlySchedule.apply(false);
     }

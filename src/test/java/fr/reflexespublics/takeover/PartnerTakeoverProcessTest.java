@@ -169,6 +169,8 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
     assertThat(retex).isNotNull();
     assertThat((java.util.List<Object>) runtimeService.getVariable(retex.getId(),
         fr.reflexespublics.retex.RetexProcess.PARTICIPANT_LIST)).containsExactly("paula", "alice", "bruno");
+    assertNeverStored(retex.getId(), fr.reflexespublics.retex.RetexProcess.SCOPE,
+        fr.reflexespublics.retex.RetexProcess.PARTICIPANTS);
 
     // a finished plan, an unknown one
     Rest.Answer again = rest("paula").post("/api/takeovers/" + plan + "/partner-ready", Map.of());
