@@ -89,8 +89,9 @@ public class Driver {
         return;
       }
       for (Job job : jobs) {
-        steps++;
-        managementService.executeJob(job.getId());
+        if (fr.reflexespublics.support.BackgroundJobs.executeIfPresent(managementService, job.getId())) {
+          steps++;
+        }
       }
     }
     throw new IllegalStateException("Jobs keep coming for " + processInstanceId);

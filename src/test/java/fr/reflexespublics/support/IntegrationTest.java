@@ -158,7 +158,7 @@ public abstract class IntegrationTest {
       if (jobs.isEmpty()) {
         return;
       }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
+      jobs.forEach(job -> BackgroundJobs.executeIfPresent(managementService, job.getId()));
     }
     throw new AssertionError("Jobs keep coming for " + processInstanceId);
   }
