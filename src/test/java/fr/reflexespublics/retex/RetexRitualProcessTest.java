@@ -266,6 +266,25 @@ class RetexRitualProcessTest extends IntegrationTest {
   }
 
   @Test
+  void objectsInTheLaunchFormAreRefusedLikeAnyBadValue() {
+    long before = jdbc.queryForObject("SELECT COUNT(*) FROM retex", Long.class);
+    Map<String, Object> serialized = Map.of("value", "rO0ABXQABWhlbGxv", "type", "Object", "valueInfo",
+        Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object"));
+    Map<String, Object> variables = new HashMap<>();
+    for (String field : List.of(RETEX_TITLE, CRISIS_PHASE, SCOPE, PARTICIPANT_GROUP, PARTICIPANTS, ANONYMOUS,
+        TESTIMONY_DEADLINE)) {
+      variables.put(field, serialized);
+    }
+    for (String endpoint : List.of("start", "submit-form")) {
+      Rest.Answer answer = rest("ines").post("/engine-rest/process-definition/key/" + KEY + "/" + endpoint,
+          Map.of("variables", variables));
+      assertThat(answer.status()).as(endpoint + " " + answer.body()).isEqualTo(400);
+      assertThat(answer.body()).doesNotContain("at org.");
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM retex", Long.class)).isEqualTo(before);
+  }
+
+  @Test
   void badWorkshopsAndActionsAreRefused() {
     ProcessInstance retex = launchAndAnnounce("alice", false);
     testify(retex, "alice", "", 3);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,14 +61,23 @@ public class FormValidator {
     }
     Map<String, Object> plain = new LinkedHashMap<>();
     Map<String, Object> raw = new HashMap<>();
+    Set<String> refused = new HashSet<>(); // values that cannot even be read (serialized objects)
     for (String key : submitted.keySet()) {
       if (spec.fields().containsKey(key)) {
-        raw.put(key, read(submitted, key, violations));
+        Object value = read(submitted, key, violations);
+        if (value == REFUSED) {
+          refused.add(key);
+        } else {
+          raw.put(key, value);
+        }
       }
     }
     Map<String, Object> conditionContext = null; // built once, at the first conditional field
     for (FieldSpec field : spec.fields().values()) {
       String key = field.key();
+      if (refused.contains(key)) {
+        continue; // its violation is recorded; it is neither "given empty" nor a value to check
+      }
       boolean given = submitted.containsKey(key);
       Object value = raw.get(key);
       if (field.hideExpression() != null && conditionContext == null) {
@@ -107,7 +117,12 @@ public class FormValidator {
       // accepted values only: a refused one fails the submission anyway, and replacing it would
       // read it (a serialized object throws when read)
       if (field.transientValue() && plain.containsKey(field.key())) {
-        submitted.put(field.key(), transientOf(plain.get(field.key())));
+        TypedValue value = transientOf(plain.get(field.key()));
+        if (submitted instanceof VariableMap map) {
+          map.putValueTyped(field.key(), value); // put() would read the value it replaces
+        } else {
+          submitted.put(field.key(), value);
+        }
       }
     }
     return plain;
@@ -310,13 +325,16 @@ public class FormValidator {
   }
 
   /** Reads a submitted value: typed values are unwrapped, serialized JSON is parsed. */
+  /** What {@link #read} answers for a value it refused (its violation added). */
+  private static final Object REFUSED = new Object();
+
   private Object read(Map<String, Object> submitted, String key, Violations violations) {
     Object value = submitted instanceof VariableMap map ? map.getValueTyped(key) : submitted.get(key);
     if (value instanceof SerializableValue serializable) {
       String format = serializable.getSerializationDataFormat();
       if (format != null && !format.startsWith("application/json")) {
         violations.add(key, "only JSON values are accepted");
-        return null;
+        return REFUSED;
       }
       if (!serializable.isDeserialized()) {
         return parse(serializable.getValueSerialized());
