@@ -55,14 +55,14 @@ public class InitiativeRecorder {
   public void reviewed(DelegateTask task) {
     NonOpposition kind = Decision.OPPOSITION.name().equals(task.getVariable(DECISION))
         ? NonOpposition.OPPOSED : NonOpposition.EXPLICIT;
-    initiatives.recordReview((String) task.getVariable(INITIATIVE_ID), kind,
+    initiatives.recordNonOpposition((String) task.getVariable(INITIATIVE_ID), kind,
         (String) task.getVariable(OPPOSITION_REASON));
     task.setVariable(NON_OPPOSITION, kind.name());
   }
 
   /** The manager stayed silent for the whole period: consent. */
   public void tacitNonOpposition(DelegateExecution execution) {
-    initiatives.recordNonOpposition((String) execution.getVariable(INITIATIVE_ID), NonOpposition.TACIT);
+    initiatives.recordNonOpposition((String) execution.getVariable(INITIATIVE_ID), NonOpposition.TACIT, null);
     execution.setVariable(NON_OPPOSITION, NonOpposition.TACIT.name());
   }
 

@@ -94,12 +94,8 @@ public class InitiativeService {
         .stream().findFirst();
   }
 
-  public void recordNonOpposition(String id, NonOpposition kind) {
-    jdbc.update("UPDATE initiative SET non_opposition = ? WHERE id = ?", kind.name(), id);
-  }
-
-  /** The manager's answer; the reason is null unless the manager opposed. */
-  public void recordReview(String id, NonOpposition kind, String oppositionReason) {
+  /** The manager's answer, or silence (TACIT); the reason is null unless the manager opposed. */
+  public void recordNonOpposition(String id, NonOpposition kind, String oppositionReason) {
     jdbc.update("UPDATE initiative SET non_opposition = ?, opposition_reason = ? WHERE id = ?", kind.name(),
         oppositionReason, id);
   }

@@ -70,12 +70,8 @@ public class MobilityService {
    * is recorded; none keeps the one recorded when the manager answered.
    */
   public void decide(String assignmentId, Status status, String refusalReason) {
-    if (refusalReason == null) {
-      jdbc.update("UPDATE mission_assignment SET status = ? WHERE id = ?", status.name(), assignmentId);
-    } else {
-      jdbc.update("UPDATE mission_assignment SET status = ?, refusal_reason = ? WHERE id = ?", status.name(),
-          refusalReason, assignmentId);
-    }
+    jdbc.update("UPDATE mission_assignment SET status = ?, refusal_reason = COALESCE(?, refusal_reason) WHERE id = ?",
+        status.name(), refusalReason, assignmentId);
   }
 
   public void checkIn(String assignmentId, boolean goingWell, boolean constraintsRespected, String comment) {

@@ -89,7 +89,7 @@ public class RelayRecorder {
     }
     task.setVariable(RELAY_DEADLINE, deadline.toString());
     relays.carrier((String) task.getVariable(RELAY_ID), (String) task.getVariable(CARRIER_DEPARTMENT),
-        (String) task.getVariable(CARRIER_USER_ID), deadline);
+        (String) task.getVariable(CARRIER_USER_ID), deadline, null); // the plan stays
     setDeadlineAt(task, deadline);
   }
 

@@ -34,16 +34,14 @@ public class RelayService {
     return id;
   }
 
-  /** A carrier designated by the directors: the relay plan stays. */
-  public void carrier(String relayId, String department, String userId, LocalDate deadline) {
-    jdbc.update("UPDATE relay SET carrier_department = ?, carrier_user_id = ?, relay_deadline = ? WHERE id = ?",
-        department, userId, Date.valueOf(deadline), relayId);
-  }
-
-  /** A carrier identified by the innovation unit, with the relay plan (milestones). */
+  /**
+   * The carrier: identified by the innovation unit with the relay plan (milestones), or designated
+   * by the directors ({@code relayPlan} null: the plan stays).
+   */
   public void carrier(String relayId, String department, String userId, LocalDate deadline, String relayPlan) {
     jdbc.update("""
-        UPDATE relay SET carrier_department = ?, carrier_user_id = ?, relay_deadline = ?, relay_plan = ?
+        UPDATE relay SET carrier_department = ?, carrier_user_id = ?, relay_deadline = ?,
+               relay_plan = COALESCE(?, relay_plan)
          WHERE id = ?""",
         department, userId, Date.valueOf(deadline), relayPlan, relayId);
   }

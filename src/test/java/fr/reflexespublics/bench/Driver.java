@@ -83,18 +83,7 @@ public class Driver {
   }
 
   void executeJobs(String processInstanceId) {
-    for (int round = 0; round < 50; round++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      for (Job job : jobs) {
-        if (fr.reflexespublics.support.BackgroundJobs.executeIfPresent(managementService, job.getId())) {
-          steps++;
-        }
-      }
-    }
-    throw new IllegalStateException("Jobs keep coming for " + processInstanceId);
+    steps += fr.reflexespublics.support.BackgroundJobs.executeJobsOf(managementService, processInstanceId);
   }
 
   /** The project's background jobs (batches), as the job executor would run them; returns how many ran. */

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 
-/** Runs the project's background jobs (batches) as the job executor would: for tests and the benchmark. */
+/**
+ * Runs jobs as the job executor would, for tests and the benchmark: the project's background jobs
+ * (batches), or the due jobs of one process instance.
+ */
 public final class BackgroundJobs {
 
   private BackgroundJobs() {}
@@ -28,6 +31,23 @@ public final class BackgroundJobs {
       }
     }
     throw new AssertionError("Background jobs keep coming");
+  }
+
+  /** Every due job of a process instance, until none is left (bounded); returns how many ran. */
+  public static int executeJobsOf(ManagementService managementService, String processInstanceId) {
+    int executed = 0;
+    for (int round = 0; round < 50; round++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      if (jobs.isEmpty()) {
+        return executed;
+      }
+      for (Job job : jobs) {
+        if (executeIfPresent(managementService, job.getId())) {
+          executed++;
+        }
+      }
+    }
+    throw new AssertionError("Jobs keep coming for " + processInstanceId);
   }
 
   /**

@@ -152,15 +152,7 @@ public abstract class IntegrationTest {
 
   /** Runs, as the engine's job executor would, every due job of a process instance (bounded). */
   protected void executeJobs(String processInstanceId) {
-    for (int round = 0; round < 50; round++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId)
-          .executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> BackgroundJobs.executeIfPresent(managementService, job.getId()));
-    }
-    throw new AssertionError("Jobs keep coming for " + processInstanceId);
+    BackgroundJobs.executeJobsOf(managementService, processInstanceId);
   }
 
   /** Mails delivered to an address's mailbox. */
