@@ -98,6 +98,7 @@ public class BenchMain {
   ProcessEngineConfigurationImpl configuration;
   JdbcTemplate jdbc;
   StatementCensus census;
+  final JdbcCensus jdbcCensus = new JdbcCensus();
   TransactionTemplate tx;
   ZoneId zone;
   GreenMail mail;
@@ -186,7 +187,8 @@ public class BenchMain {
     props.put("server.port", 0);
     // system properties: above application.yaml (default properties would be below it)
     props.forEach((k, v) -> System.setProperty(k, String.valueOf(v)));
-    context = new SpringApplicationBuilder(Application.class).profiles("demo", "bench").run();
+    context = new SpringApplicationBuilder(Application.class).profiles("demo", "bench")
+        .initializers(c -> c.getBeanFactory().addBeanPostProcessor(jdbcCensus)).run();
     engine = context.getBean(ProcessEngine.class);
     configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     jdbc = context.getBean(JdbcTemplate.class);
@@ -367,7 +369,8 @@ public class BenchMain {
    * H2), and the engine's SQL statements per step by statement id (both databases).
    */
   record TableActivity(double rowsWrittenPerStep, double scansPerStep, String topWrites, String topScans,
-      double statementsPerStep, String topStatements, Map<String, Double> statements) {}
+      double statementsPerStep, String topStatements, Map<String, Double> statements,
+      Map<String, Double> roundTrips) {}
 
   /**
    * Runs a workload once and counts what it asks of the database: PostgreSQL's per-table
@@ -382,13 +385,15 @@ public class BenchMain {
     Map<String, Long> indexesBefore = postgres ? indexScans() : Map.of();
     Driver d = new Driver(engine);
     census.start();
+    jdbcCensus.start();
     workload.run(d, n);
+    Map<String, Double> roundTrips = jdbcCensus.stop(d.steps);
     Map<String, Double> statements = census.stop(d.steps);
     double steps = d.steps;
     String topStatements = StatementCensus.top(statements, 15);
     if (!postgres) {
       return new TableActivity(Double.NaN, Double.NaN, "", "", StatementCensus.total(statements), topStatements,
-          statements);
+          statements, roundTrips);
     }
     Thread.sleep(2500); // backends report their statistics at most once a second, when idle
     Map<String, long[]> after = tableStats();
@@ -418,7 +423,7 @@ public class BenchMain {
     }
     return new TableActivity(written / steps, scans / steps, top(writes, steps),
         top(scanned, steps) + "; most scanned indexes: " + top(indexScans, steps),
-        StatementCensus.total(statements), topStatements, statements);
+        StatementCensus.total(statements), topStatements, statements, roundTrips);
   }
 
   static String top(Map<String, Long> perTable, double steps) {
@@ -534,6 +539,7 @@ public class BenchMain {
     results.add(s, floorName, "engine statements per step", "statements", floorActivity.statementsPerStep(), null, null,
         "MyBatis statements (harness queries included), one round after the measured ones: "
             + floorActivity.topStatements());
+    addRoundTrips(s, floorName, floorActivity, null);
     for (Map.Entry<String, Workload> lead : leads.entrySet()) {
       // a campaign's own steps (start, batches, closing) are shared by its follow-ups: a campaign
       // of 10 would weigh them as if they were part of every follow-up
@@ -565,10 +571,25 @@ public class BenchMain {
           p.floorMsPerStep() / floorActivity.statementsPerStep(),
           "a step's time divided by its engine statements (application statements and the harness's queries included"
               + " in the time): what a lead's step costs beyond the engine work it asks for");
+      addRoundTrips(s, lead.getKey(), activity, floorActivity);
       appendStatements(statementsCsv, lead.getKey(), activity);
     }
     Files.createDirectories(out);
     Files.writeString(out.resolve("statements.csv"), statementsCsv);
+  }
+
+  /**
+   * The database calls of a step (a statement executed or a batch sent): the engine's, and the
+   * application's by class and method, which the engine census does not see.
+   */
+  void addRoundTrips(String section, String subject, TableActivity activity, TableActivity floor) {
+    Map<String, Double> trips = activity.roundTrips();
+    results.add(section, subject, "database calls per step, application", "calls", JdbcCensus.application(trips),
+        floor == null ? null : "floor", floor == null ? null : JdbcCensus.application(floor.roundTrips()),
+        "JDBC executions outside the engine (recorders, mails, checks): " + JdbcCensus.topApplication(trips, 8));
+    results.add(section, subject, "database calls per step, engine", "calls", JdbcCensus.engine(trips),
+        floor == null ? null : "floor", floor == null ? null : JdbcCensus.engine(floor.roundTrips()),
+        "JDBC executions by MyBatis (a batch of inserts or deletes is one call)");
   }
 
   static void appendStatements(StringBuilder csv, String subject, TableActivity activity) {
