@@ -62,16 +62,17 @@ public class MailService {
       LOG.warn("Mail '{}' ({}) has no recipient with an address: not sent", template, dedupKey);
       return Outcome.NO_RECIPIENT;
     }
-    Integer already = jdbc.queryForObject("SELECT COUNT(*) FROM notification_log WHERE dedup_key = ?",
-        Integer.class, dedupKey);
-    if (already != null && already > 0) {
+    // One statement both checks the key and records the mail: the row is written before the
+    // hand-over, so a concurrent execution of the same step waits on it and then fails on the key
+    // (its job retries and finds the row).
+    int recorded = jdbc.update("INSERT INTO notification_log (dedup_key, template, recipients, sent_at)"
+        + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM notification_log WHERE dedup_key = ?)",
+        dedupKey, template, recipients.size(), Timestamp.from(Instant.now()), dedupKey);
+    if (recorded == 0) {
       LOG.info("Mail '{}' ({}) was already sent: not sent again", template, dedupKey);
       return Outcome.ALREADY_SENT;
     }
     MailMessage message = render(dedupKey, template, recipients, model);
-    // The row first: a concurrent execution of the same step waits on it, then finds it.
-    jdbc.update("INSERT INTO notification_log (dedup_key, template, recipients, sent_at) VALUES (?, ?, ?, ?)",
-        dedupKey, template, recipients.size(), Timestamp.from(Instant.now()));
     transport.deliver(message);
     LOG.info("Mail '{}' sent to {} recipient(s) ({})", template, recipients.size(), dedupKey);
     return Outcome.SENT;

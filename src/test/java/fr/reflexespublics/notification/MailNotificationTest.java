@@ -149,6 +149,8 @@ class MailNotificationTest extends IntegrationTest {
     assertThat(first).isEqualTo(MailService.Outcome.SENT);
     assertThat(second).isEqualTo(MailService.Outcome.ALREADY_SENT);
     assertThat(mailsTo("ines@example.org")).hasSize(1);
+    assertThat(jdbc.query("SELECT template, recipients FROM notification_log WHERE dedup_key = ?",
+        (rs, i) -> rs.getString(1) + " to " + rs.getInt(2), key)).containsExactly(TaskNotifier.TEMPLATE + " to 1");
     // derived from the dedup key, so that a receiver can spot a repeat
     assertThat(messageId(mailsTo("ines@example.org").get(0))).matches("<[0-9a-f]{32}@public-reflexes>");
   }
