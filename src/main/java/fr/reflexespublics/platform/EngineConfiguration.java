@@ -2,6 +2,7 @@ package fr.reflexespublics.platform;
 
 import fr.reflexespublics.notification.TaskNotificationListener;
 import fr.reflexespublics.notification.TaskNotificationParseListener;
+import fr.reflexespublics.security.GrantsOnly;
 import fr.reflexespublics.security.forms.FormGuard;
 import fr.reflexespublics.security.forms.FormSubmissionInterceptor;
 import java.time.ZoneId;
@@ -28,8 +29,9 @@ public class EngineConfiguration {
   }
 
   /**
-   * Server-side form validation on every submission, notification of every new user task, the
-   * history's root process instance read once per command, the project's history level.
+   * Server-side form validation on every submission, grants-only authorizations, notification of
+   * every new user task, the history's root process instance read once per command, the project's
+   * history level.
    */
   @Bean
   AbstractProcessEnginePlugin reflexesEnginePlugin(@Lazy FormGuard formGuard, ReflexesProperties properties,
@@ -39,6 +41,8 @@ public class EngineConfiguration {
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         listOf(configuration.getCustomPostCommandInterceptorsTxRequired(),
             configuration::setCustomPostCommandInterceptorsTxRequired).add(new FormSubmissionInterceptor(formGuard));
+        // revoke authorizations refused while the engine is told not to check them
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(new GrantsOnly());
         // registered here too: the starter registers job handlers only when the job executor is on
         var customJobHandlers = listOf(configuration.getCustomJobHandlers(), configuration::setCustomJobHandlers);
         for (var handler : jobHandlers) {
@@ -50,11 +54,20 @@ public class EngineConfiguration {
             new TaskNotificationParseListener(new TaskNotificationListener(properties.mail().retryCycle())));
         // the root process instance's removal time read once per command, not once per history event
         configuration.setHistoryEventProducer(new RootInstanceHistoryCache());
-        listOf(configuration.getCustomSessionFactories(), configuration::setCustomSessionFactories)
-            .add(new RootInstanceHistoryCache.LookupsFactory());
+        var sessionFactories = listOf(configuration.getCustomSessionFactories(), configuration::setCustomSessionFactories);
+        sessionFactories.add(new RootInstanceHistoryCache.LookupsFactory());
+        // a user's groups checked as given, without a query per command for the groups holding an authorization
+        sessionFactories.add(new UserGroupsAsGiven.Factory());
         // history level full-without-details (application.yaml): no ACT_HI_DETAIL
         listOf(configuration.getCustomHistoryLevels(), configuration::setCustomHistoryLevels)
             .add(new HistoryWithoutDetails());
+      }
+
+      @Override
+      public void postProcessEngineBuild(org.camunda.bpm.engine.ProcessEngine engine) {
+        if (GrantsOnly.inForce((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())) {
+          GrantsOnly.checkNoRevokeStored(engine);
+        }
       }
     };
   }

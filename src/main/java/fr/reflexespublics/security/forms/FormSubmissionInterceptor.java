@@ -44,6 +44,7 @@ public class FormSubmissionInterceptor extends CommandInterceptor {
       ProcessDefinitionEntity definition = definition(context, builder.getProcessDefinitionId(),
           builder.getProcessDefinitionKey());
       if (definition != null) {
+        startByIdFound(builder, definition);
         VariableMap accepted = guard.checkStart(context, definition, builder.getVariables());
         if (accepted != null) {
           builder.getVariables().clear();
@@ -98,6 +99,18 @@ public class FormSubmissionInterceptor extends CommandInterceptor {
     }
   }
 
+  /**
+   * A start by key: the latest definition was just looked up (a query, the deployment cache keeps
+   * definitions by id only); the command starts that one by its id instead of looking it up again.
+   * Not for a start naming a tenant, which the engine resolves by key and tenant.
+   */
+  private static void startByIdFound(ProcessInstantiationBuilderImpl builder, ProcessDefinitionEntity definition) {
+    if (builder.getProcessDefinitionId() == null && !builder.isProcessDefinitionTenantIdSet()) {
+      set(builder, "processDefinitionId", definition.getId());
+      set(builder, "processDefinitionKey", null);
+    }
+  }
+
   private static ProcessDefinitionEntity definition(CommandContext context, String id, String key) {
     DeploymentCache cache = context.getProcessEngineConfiguration().getDeploymentCache();
     try {
@@ -112,18 +125,22 @@ public class FormSubmissionInterceptor extends CommandInterceptor {
 
   /** Puts the accepted (normalised) variables in place of the submitted ones. */
   private static void replace(Object command, String name, VariableMap accepted) {
-    if (accepted == null) {
-      return;
+    if (accepted != null) {
+      set(command, name, accepted);
     }
+  }
+
+  private static void set(Object command, String name, Object value) {
     try {
-      declaredField(command, name).set(command, accepted);
+      declaredField(command, name).set(command, value);
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("Cannot write " + name + " of " + command.getClass().getName(), e);
     }
   }
 
+  /** A command's input, read from its protected field. */
   @SuppressWarnings("unchecked")
-  static <V> V field(Object command, String name) {
+  public static <V> V field(Object command, String name) {
     try {
       return (V) declaredField(command, name).get(command);
     } catch (IllegalAccessException e) {

@@ -1,0 +1,97 @@
+package fr.reflexespublics.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.reflexespublics.bench.StatementCensus;
+import fr.reflexespublics.hotline.FollowUpProcess;
+import fr.reflexespublics.support.IntegrationTest;
+import java.util.Map;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine settings of docs/architecture.md, "Engine settings": what a user's step no longer
+ * asks the database, and that the decisions stay the same.
+ */
+class EngineSettingsTest extends IntegrationTest {
+
+  static final String MODEL = "engine-settings-check";
+
+  static StatementCensus census;
+
+  @BeforeEach
+  void deployTwoVersions() {
+    if (census == null) {
+      census = StatementCensus.install((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
+    }
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(MODEL).count() > 0) {
+      return;
+    }
+    for (String assignee : new String[] {"marc", "alice"}) {
+      repositoryService.createDeployment().name(MODEL)
+          .addModelInstance(MODEL + ".bpmn", Bpmn.createExecutableProcess(MODEL).camundaHistoryTimeToLive(30)
+              .startEvent().userTask("Task_Check").camundaAssignee(assignee).endEvent().done())
+          .deploy();
+    }
+    var grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId("alice");
+    grant.setResource(Resources.PROCESS_DEFINITION);
+    grant.setResourceId(MODEL);
+    grant.addPermission(Permissions.READ);
+    grant.addPermission(Permissions.CREATE_INSTANCE);
+    engine.getAuthorizationService().saveAuthorization(grant);
+  }
+
+  @Test
+  void aUsersQueryAsksForNoGroupListNorRevokeAndGroupGrantsStillDecide() {
+    Map<String, Double> statements = new java.util.HashMap<>();
+    long seenByAlice = as("alice", () -> {
+      census.start(); // once authenticated: the helper's own lookup of alice's groups is not counted
+      long count = repositoryService.createProcessDefinitionQuery().processDefinitionKey(FollowUpProcess.KEY).count();
+      statements.putAll(census.stop(1));
+      return count;
+    });
+    long seenByHugo = as("hugo", () -> repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(FollowUpProcess.KEY).count());
+
+    assertThat(statements).as("one query, its authorization check inside")
+        .containsOnlyKeys("selectProcessDefinitionCountByQueryCriteria");
+    assertThat(seenByAlice).as("an agent outside the hotline").isZero();
+    assertThat(seenByHugo).as("a hotline coordinator, through his group's grant").isPositive();
+  }
+
+  @Test
+  void aStartByKeyLooksTheLatestDefinitionUpOnceAndStartsIt() {
+    Map<String, Double> statements = new java.util.HashMap<>();
+    ProcessInstance instance = as("alice", () -> {
+      census.start();
+      ProcessInstance started = runtimeService.startProcessInstanceByKey(MODEL);
+      statements.putAll(census.stop(1));
+      return started;
+    });
+
+    assertThat(statements.get("selectLatestProcessDefinitionByKey")).isEqualTo(1.0);
+    assertThat(repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getVersion())
+        .isEqualTo(repositoryService.createProcessDefinitionQuery().processDefinitionKey(MODEL).latestVersion()
+            .singleResult().getVersion());
+    assertThat(task(instance.getId(), "Task_Check").getAssignee()).as("the latest version's assignee").isEqualTo("alice");
+  }
+
+  @Test
+  void anAssignmentWritesNoTaskWorkerMetric() {
+    long before = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK_METER_LOG", Long.class);
+    census.start();
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(MODEL);
+    Map<String, Double> statements = census.stop(1);
+
+    assertThat(task(instance.getId(), "Task_Check").getAssignee()).isEqualTo("alice");
+    assertThat(statements).doesNotContainKey("insertTaskMeterLog");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK_METER_LOG", Long.class)).isEqualTo(before);
+  }
+}

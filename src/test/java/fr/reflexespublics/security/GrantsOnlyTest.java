@@ -1,0 +1,77 @@
+package fr.reflexespublics.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.reflexespublics.bench.StatementCensus;
+import fr.reflexespublics.support.IntegrationTest;
+import fr.reflexespublics.support.Rest;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+
+/** Authorizations are grants only (docs/security.md, "Grants only"): revokes refused, never asked for. */
+class GrantsOnlyTest extends IntegrationTest {
+
+  @Test
+  void anAdministratorCannotCreateARevokeAndNothingIsStored() {
+    Rest.Answer revoke = rest("admin").post("/engine-rest/authorization/create", Map.of("type", 2,
+        "permissions", new String[] {"ACCESS"}, "userId", "alice", "resourceType", 0, "resourceId", "tasklist"));
+
+    assertThat(revoke.status()).isEqualTo(400);
+    assertThat(revoke.message()).isEqualTo(GrantsOnly.REFUSED);
+    assertThat(revokesStored()).isZero();
+    Authorization javaRevoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    javaRevoke.setUserId("alice");
+    javaRevoke.setResource(Resources.APPLICATION);
+    javaRevoke.setResourceId("tasklist");
+    javaRevoke.addPermission(org.camunda.bpm.engine.authorization.Permissions.ACCESS);
+    assertThatThrownBy(() -> engine.getAuthorizationService().saveAuthorization(javaRevoke))
+        .isInstanceOf(BadUserRequestException.class).hasMessage(GrantsOnly.REFUSED);
+    assertThat(revokesStored()).isZero();
+
+    // grants are saved as before
+    Rest.Answer grant = rest("admin").post("/engine-rest/authorization/create", Map.of("type", 1,
+        "permissions", new String[] {"READ"}, "userId", "alice", "resourceType", Resources.FILTER.resourceType(),
+        "resourceId", "grants-only-check"));
+    assertThat(grant.status()).isEqualTo(200);
+    engine.getAuthorizationService().deleteAuthorization(grant.json().path("id").asText());
+  }
+
+  @Test
+  void theEngineDoesNotRunOnADatabaseHoldingARevoke() {
+    // as an older version or a direct SQL script could have left one
+    jdbc.update("INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
+        + " VALUES ('grants-only-revoke', 1, 2, 'alice', 0, 'tasklist', 2)");
+    try {
+      assertThatThrownBy(() -> GrantsOnly.checkNoRevokeStored(engine))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("1 revoke authorization(s)")
+          .hasMessageContaining("authorization-check-revokes");
+    } finally {
+      jdbc.update("DELETE FROM ACT_RU_AUTHORIZATION WHERE ID_ = 'grants-only-revoke'");
+    }
+    GrantsOnly.checkNoRevokeStored(engine); // and runs again once it is gone
+  }
+
+  @Test
+  void aUsersCommandDoesNotAskForRevokes() {
+    StatementCensus census = StatementCensus.install((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
+    census.start();
+    long visible = as("alice", () -> runtimeService.createProcessInstanceQuery().processDefinitionKey("none").count());
+    Map<String, Double> statements = census.stop(1);
+
+    assertThat(visible).isZero();
+    assertThat(statements).as("the user's query checked its authorizations")
+        .containsKey("selectProcessInstanceCountByQueryCriteria")
+        .doesNotContainKey("selectRevokeAuthorization");
+  }
+
+  private long revokesStored() {
+    return engine.getAuthorizationService().createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE)
+        .count();
+  }
+}
