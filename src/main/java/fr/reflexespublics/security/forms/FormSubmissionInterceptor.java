@@ -44,7 +44,6 @@ public class FormSubmissionInterceptor extends CommandInterceptor {
       ProcessDefinitionEntity definition = definition(context, builder.getProcessDefinitionId(),
           builder.getProcessDefinitionKey());
       if (definition != null) {
-        startByIdFound(builder, definition);
         VariableMap accepted = guard.checkStart(context, definition, builder.getVariables());
         if (accepted != null) {
           builder.getVariables().clear();
@@ -96,18 +95,6 @@ public class FormSubmissionInterceptor extends CommandInterceptor {
       try (java.sql.ResultSet rows = statement.executeQuery()) {
         return rows.next();
       }
-    }
-  }
-
-  /**
-   * A start by key: the latest definition was just looked up (a query, the deployment cache keeps
-   * definitions by id only); the command starts that one by its id instead of looking it up again.
-   * Not for a start naming a tenant, which the engine resolves by key and tenant.
-   */
-  private static void startByIdFound(ProcessInstantiationBuilderImpl builder, ProcessDefinitionEntity definition) {
-    if (builder.getProcessDefinitionId() == null && !builder.isProcessDefinitionTenantIdSet()) {
-      set(builder, "processDefinitionId", definition.getId());
-      set(builder, "processDefinitionKey", null);
     }
   }
 
