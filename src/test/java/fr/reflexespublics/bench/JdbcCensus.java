@@ -6,8 +6,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,13 +49,10 @@ public class JdbcCensus implements BeanPostProcessor {
     on = true;
   }
 
-  /** Stops counting; round trips per step by origin, the most frequent first. */
+  /** Stops counting; calls per step by origin, the most frequent first. */
   public Map<String, Double> stop(double steps) {
     on = false;
-    return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, LongAdder>comparingByValue(Comparator.comparingLong(LongAdder::sum)).reversed())
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum() / steps, (a, b) -> a,
-            LinkedHashMap::new));
+    return StatementCensus.perStep(counts, steps);
   }
 
   static double engine(Map<String, Double> perStep) {

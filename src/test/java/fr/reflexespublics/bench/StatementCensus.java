@@ -81,6 +81,11 @@ public class StatementCensus implements Interceptor {
   /** Stops counting; the statements per step, the most frequent first. */
   public Map<String, Double> stop(double steps) {
     on = false;
+    return perStep(counts, steps);
+  }
+
+  /** Counts divided by the steps, the most frequent first (this census's and {@link JdbcCensus}'s). */
+  static Map<String, Double> perStep(Map<String, LongAdder> counts, double steps) {
     return counts.entrySet().stream()
         .sorted(Map.Entry.<String, LongAdder>comparingByValue(
             java.util.Comparator.comparingLong(LongAdder::sum)).reversed())
