@@ -39,10 +39,11 @@ public class EngineConfiguration {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
-        listOf(configuration.getCustomPostCommandInterceptorsTxRequired(),
-            configuration::setCustomPostCommandInterceptorsTxRequired).add(new FormSubmissionInterceptor(formGuard));
+        var interceptors = listOf(configuration.getCustomPostCommandInterceptorsTxRequired(),
+            configuration::setCustomPostCommandInterceptorsTxRequired);
+        interceptors.add(new FormSubmissionInterceptor(formGuard));
         // revoke authorizations refused while the engine is told not to check them
-        configuration.getCustomPostCommandInterceptorsTxRequired().add(new GrantsOnly());
+        interceptors.add(new GrantsOnly());
         // registered here too: the starter registers job handlers only when the job executor is on
         var customJobHandlers = listOf(configuration.getCustomJobHandlers(), configuration::setCustomJobHandlers);
         for (var handler : jobHandlers) {

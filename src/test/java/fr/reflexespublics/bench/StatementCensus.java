@@ -34,6 +34,13 @@ public class StatementCensus implements Interceptor {
   private static final String TRACE = System.getProperty("bench.census.trace", "");
   private final java.util.concurrent.atomic.AtomicInteger traced = new java.util.concurrent.atomic.AtomicInteger();
 
+  /** The census already added to this engine's MyBatis configuration, or a new one added now. */
+  public static StatementCensus on(ProcessEngineConfigurationImpl configuration) {
+    return configuration.getSqlSessionFactory().getConfiguration().getInterceptors().stream()
+        .filter(StatementCensus.class::isInstance).map(StatementCensus.class::cast).findFirst()
+        .orElseGet(() -> install(configuration));
+  }
+
   /** Adds the census to the engine's MyBatis configuration (executors created from now on). */
   public static StatementCensus install(ProcessEngineConfigurationImpl configuration) {
     StatementCensus census = new StatementCensus();

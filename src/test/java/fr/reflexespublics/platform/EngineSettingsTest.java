@@ -2,11 +2,9 @@ package fr.reflexespublics.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.reflexespublics.bench.StatementCensus;
 import fr.reflexespublics.hotline.FollowUpProcess;
 import fr.reflexespublics.support.IntegrationTest;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,13 +18,8 @@ class EngineSettingsTest extends IntegrationTest {
 
   static final String MODEL = "engine-settings-check";
 
-  static StatementCensus census;
-
   @BeforeEach
   void deploy() {
-    if (census == null) {
-      census = StatementCensus.install((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
-    }
     if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(MODEL).count() == 0) {
       repositoryService.createDeployment().name(MODEL)
           .addModelInstance(MODEL + ".bpmn", Bpmn.createExecutableProcess(MODEL).camundaHistoryTimeToLive(30)
@@ -39,9 +32,9 @@ class EngineSettingsTest extends IntegrationTest {
   void aUsersQueryAsksForNoGroupListNorRevokeAndGroupGrantsStillDecide() {
     Map<String, Double> statements = new java.util.HashMap<>();
     long seenByAlice = as("alice", () -> {
-      census.start(); // once authenticated: the helper's own lookup of alice's groups is not counted
+      census().start(); // once authenticated: the helper's own lookup of alice's groups is not counted
       long count = repositoryService.createProcessDefinitionQuery().processDefinitionKey(FollowUpProcess.KEY).count();
-      statements.putAll(census.stop(1));
+      statements.putAll(census().stop(1));
       return count;
     });
     long seenByHugo = as("hugo", () -> repositoryService.createProcessDefinitionQuery()
@@ -56,9 +49,9 @@ class EngineSettingsTest extends IntegrationTest {
   @Test
   void anAssignmentWritesNoTaskWorkerMetric() {
     long before = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK_METER_LOG", Long.class);
-    census.start();
+    census().start();
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(MODEL);
-    Map<String, Double> statements = census.stop(1);
+    Map<String, Double> statements = census().stop(1);
 
     assertThat(task(instance.getId(), "Task_Check").getAssignee()).isEqualTo("alice");
     assertThat(statements).doesNotContainKey("insertTaskMeterLog");

@@ -2,12 +2,10 @@ package fr.reflexespublics.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.reflexespublics.bench.StatementCensus;
 import fr.reflexespublics.support.IntegrationTest;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -27,13 +25,8 @@ class RootInstanceHistoryCacheTest extends IntegrationTest {
   static final String READ_ROOT = "selectHistoricProcessInstanceEvent";
   static final String READ_BATCH = "selectHistoricBatch";
 
-  static StatementCensus census;
-
   @BeforeEach
   void deploy() {
-    if (census == null) {
-      census = StatementCensus.install((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
-    }
     if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(ROOT).count() > 0) {
       return;
     }
@@ -96,12 +89,12 @@ class RootInstanceHistoryCacheTest extends IntegrationTest {
     Task first = task(root.getId(), "Task_First");
 
     // task ended, activity ended, timer reached, its job created, four variables written
-    census.start();
+    census().start();
     taskService.complete(first.getId());
-    Map<String, Double> completing = census.stop(1);
-    census.start();
+    Map<String, Double> completing = census().stop(1);
+    census().start();
     fireTimer(root.getId(), "Timer_Wait");
-    Map<String, Double> timer = census.stop(1);
+    Map<String, Double> timer = census().stop(1);
 
     assertThat(completing.getOrDefault(READ_ROOT, 0.0)).as("reads of the root while completing").isEqualTo(1.0);
     assertThat(timer.getOrDefault(READ_ROOT, 0.0)).as("reads of the root while firing the timer").isEqualTo(1.0);

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 
 /** Authorizations are grants only (docs/security.md, "Grants only"): revokes refused, never asked for. */
@@ -59,7 +58,7 @@ class GrantsOnlyTest extends IntegrationTest {
 
   @Test
   void aUsersCommandDoesNotAskForRevokes() {
-    StatementCensus census = StatementCensus.install((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
+    StatementCensus census = census();
     census.start();
     long visible = as("alice", () -> runtimeService.createProcessInstanceQuery().processDefinitionKey("none").count());
     Map<String, Double> statements = census.stop(1);

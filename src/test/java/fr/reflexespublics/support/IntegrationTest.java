@@ -68,6 +68,12 @@ public abstract class IntegrationTest {
     identityService.clearAuthentication();
   }
 
+  /** The engine's statement census, added once for every test of this engine. */
+  protected fr.reflexespublics.bench.StatementCensus census() {
+    return fr.reflexespublics.bench.StatementCensus.on(
+        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
+  }
+
   /** Lets a user read a process definition deployed by a test (what completing its tasks needs). */
   protected void grantRead(String userId, String processKey) {
     var authorizations = engine.getAuthorizationService();

@@ -112,14 +112,11 @@ public class FormSubmissionInterceptor extends CommandInterceptor {
 
   /** Puts the accepted (normalised) variables in place of the submitted ones. */
   private static void replace(Object command, String name, VariableMap accepted) {
-    if (accepted != null) {
-      set(command, name, accepted);
+    if (accepted == null) {
+      return;
     }
-  }
-
-  private static void set(Object command, String name, Object value) {
     try {
-      declaredField(command, name).set(command, value);
+      declaredField(command, name).set(command, accepted);
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("Cannot write " + name + " of " + command.getClass().getName(), e);
     }
