@@ -57,8 +57,9 @@ public class EngineConfiguration {
         configuration.setHistoryEventProducer(new RootInstanceHistoryCache());
         var sessionFactories = listOf(configuration.getCustomSessionFactories(), configuration::setCustomSessionFactories);
         sessionFactories.add(new RootInstanceHistoryCache.LookupsFactory());
-        // a user's groups checked as given, without a query per command for the groups holding an authorization
-        sessionFactories.add(new UserGroupsAsGiven.Factory());
+        // a user's groups checked as given, without a query per command for the groups holding an authorization,
+        // and a query for the tasks offered to the user's own groups answered by their candidate links
+        sessionFactories.add(new OwnGroupTasks.Factory());
         // history level full-without-details (application.yaml): no ACT_HI_DETAIL
         listOf(configuration.getCustomHistoryLevels(), configuration::setCustomHistoryLevels)
             .add(new HistoryWithoutDetails());

@@ -3,8 +3,6 @@ package fr.reflexespublics.platform;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 /**
@@ -21,8 +19,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  *
  * <p>Checking every group of the user is the same decision: a group without any authorization
  * matches no row of the checks. Only the length of the list changes. A deployment whose users
- * belong to hundreds of groups (a directory plugged in) should remove this factory
- * ({@link EngineConfiguration}).
+ * belong to hundreds of groups (a directory plugged in) should let {@link OwnGroupTasks} extend the
+ * engine's manager instead.
  */
 public class UserGroupsAsGiven extends AuthorizationManager {
 
@@ -30,19 +28,5 @@ public class UserGroupsAsGiven extends AuthorizationManager {
   public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
     // a mutable list, as the engine's: MyBatis reads it by reflection
     return authenticatedGroupIds == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(authenticatedGroupIds));
-  }
-
-  /** Opens this manager where the engine would open its own. */
-  public static class Factory implements SessionFactory {
-
-    @Override
-    public Class<?> getSessionType() {
-      return AuthorizationManager.class;
-    }
-
-    @Override
-    public Session openSession() {
-      return new UserGroupsAsGiven();
-    }
   }
 }

@@ -7,12 +7,19 @@ import fr.reflexespublics.bench.StatementCensus;
 import fr.reflexespublics.support.IntegrationTest;
 import fr.reflexespublics.support.Rest;
 import java.util.Map;
+import fr.reflexespublics.organisation.Groups;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
-/** Authorizations are grants only (docs/security.md, "Grants only"): revokes refused, never asked for. */
+/**
+ * Authorizations are grants only (docs/security.md, "Grants only"): revokes refused, never asked for;
+ * a candidate group's grant on its task kept while it is a candidate.
+ */
 class GrantsOnlyTest extends IntegrationTest {
 
   @Test
@@ -27,7 +34,7 @@ class GrantsOnlyTest extends IntegrationTest {
     javaRevoke.setUserId("alice");
     javaRevoke.setResource(Resources.APPLICATION);
     javaRevoke.setResourceId("tasklist");
-    javaRevoke.addPermission(org.camunda.bpm.engine.authorization.Permissions.ACCESS);
+    javaRevoke.addPermission(Permissions.ACCESS);
     assertThatThrownBy(() -> engine.getAuthorizationService().saveAuthorization(javaRevoke))
         .isInstanceOf(BadUserRequestException.class).hasMessage(GrantsOnly.REFUSED);
     assertThat(revokesStored()).isZero();
@@ -67,6 +74,40 @@ class GrantsOnlyTest extends IntegrationTest {
     assertThat(statements).as("the user's query checked its authorizations")
         .containsKey("selectProcessInstanceCountByQueryCriteria")
         .doesNotContainKey("selectRevokeAuthorization");
+  }
+
+  @Test
+  void theGrantOfATasksCandidateGroupIsNotTakenBackWhileItIsACandidate() {
+    String model = "candidate-grant-check";
+    repositoryService.createDeployment().name(model)
+        .addModelInstance(model + ".bpmn", Bpmn.createExecutableProcess(model).camundaHistoryTimeToLive(30)
+            .startEvent().userTask("Task_Call").camundaCandidateGroups(Groups.HOTLINE_CALLERS).endEvent().done())
+        .deploy();
+    String taskId = taskService.createTaskQuery()
+        .processInstanceId(runtimeService.startProcessInstanceByKey(model).getId()).singleResult().getId();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization grant = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
+        .groupIdIn(Groups.HOTLINE_CALLERS).singleResult();
+
+    Rest.Answer delete = rest("admin").delete("/engine-rest/authorization/" + grant.getId());
+    assertThat(delete.status()).isEqualTo(400);
+    assertThat(delete.message()).isEqualTo(GrantsOnly.CANDIDATE_GRANT_KEPT);
+    grant.removePermission(Permissions.READ);
+    assertThatThrownBy(() -> authorizations.saveAuthorization(grant))
+        .isInstanceOf(BadUserRequestException.class).hasMessage(GrantsOnly.CANDIDATE_GRANT_KEPT);
+    Authorization moved = authorizations.createAuthorizationQuery().authorizationId(grant.getId()).singleResult();
+    moved.setGroupId(Groups.ORIENTATORS);
+    assertThatThrownBy(() -> authorizations.saveAuthorization(moved))
+        .isInstanceOf(BadUserRequestException.class).hasMessage(GrantsOnly.CANDIDATE_GRANT_KEPT);
+    assertThat(as("bruno", () -> taskService.createTaskQuery().taskId(taskId).count())).as("still his group's").isOne();
+
+    // more permissions are fine; once the group is no longer a candidate, its grant can go
+    Authorization more = authorizations.createAuthorizationQuery().authorizationId(grant.getId()).singleResult();
+    more.addPermission(Permissions.UPDATE);
+    authorizations.saveAuthorization(more);
+    taskService.deleteCandidateGroup(taskId, Groups.HOTLINE_CALLERS);
+    assertThat(rest("admin").delete("/engine-rest/authorization/" + grant.getId()).status()).isEqualTo(204);
+    assertThat(as("bruno", () -> taskService.createTaskQuery().taskId(taskId).count())).isZero();
   }
 
   private long revokesStored() {
