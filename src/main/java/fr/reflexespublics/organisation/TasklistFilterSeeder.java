@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
-/** The shared Tasklist filters, readable by every agent. Idempotent (matched by name). */
+/**
+ * The shared Tasklist filters, readable by every agent. Idempotent (matched by name): an existing
+ * filter gets the query and properties below at every start.
+ */
 @Component
 public class TasklistFilterSeeder {
 
@@ -31,10 +34,10 @@ public class TasklistFilterSeeder {
   }
 
   public void seed() {
-    ensure(MY_TASKS, -10, "Tasks assigned to me, or offered to me by name",
-        taskService.createTaskQuery()
-            .or().taskAssigneeExpression(CURRENT_USER).taskCandidateUserExpression(CURRENT_USER).endOr()
-            .orderByDueDate().asc());
+    // involved user: assignee, owner or a link by name. Not "assignee or candidate user": Camunda's
+    // candidate user also matches every task of the user's groups, which "My group tasks" lists
+    ensure(MY_TASKS, -10, "Tasks assigned to me, offered to me by name, or delegated by me",
+        taskService.createTaskQuery().taskInvolvedUserExpression(CURRENT_USER).orderByDueDate().asc());
     ensure(MY_GROUP_TASKS, -5, "Unclaimed tasks of my groups: claim one to work on it",
         taskService.createTaskQuery()
             .taskCandidateGroupInExpression(CURRENT_USER_GROUPS).taskUnassigned()

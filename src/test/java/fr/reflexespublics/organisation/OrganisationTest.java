@@ -85,6 +85,33 @@ class OrganisationTest extends IntegrationTest {
   }
 
   @Test
+  void myTasksHoldsWhatIsMineByNameAndMyGroupTasksWhatIsOfferedToMyGroups() {
+    String model = "shared-filters-check";
+    repositoryService.createDeployment().name(model)
+        .addModelInstance(model + ".bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(model)
+            .camundaHistoryTimeToLive(30).startEvent().parallelGateway("Fork")
+            .userTask("Task_Assigned").camundaAssignee("bruno").endEvent("End_Assigned")
+            .moveToNode("Fork").userTask("Task_ByName").camundaCandidateUsers("bruno").endEvent("End_ByName")
+            .moveToNode("Fork").userTask("Task_Group").camundaCandidateGroups(Groups.HOTLINE_CALLERS).endEvent("End_Group")
+            .moveToNode("Fork").userTask("Task_Other").camundaAssignee("chloe").endEvent("End_Other")
+            .done())
+        .deploy();
+    String instance = runtimeService.startProcessInstanceByKey(model).getId();
+
+    assertThat(shownTo("bruno", TasklistFilterSeeder.MY_TASKS, instance))
+        .as("assigned to him or offered to him by name, not his group's")
+        .containsExactlyInAnyOrder("Task_Assigned", "Task_ByName");
+    assertThat(shownTo("bruno", TasklistFilterSeeder.MY_GROUP_TASKS, instance)).containsExactly("Task_Group");
+  }
+
+  private java.util.List<String> shownTo(String user, String filterName, String instance) {
+    var filter = filterService.createFilterQuery().filterName(filterName).singleResult();
+    java.util.List<org.camunda.bpm.engine.task.Task> tasks = as(user, () -> filterService.listPage(filter.getId(),
+        taskService.createTaskQuery().processInstanceId(instance), 0, 50));
+    return tasks.stream().map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).toList();
+  }
+
+  @Test
   void onlyAdminsGetCockpitAdminAndDeployment() {
     java.util.List<String> agent = java.util.List.of(Groups.AGENTS, Groups.MANAGERS, Groups.HR, Groups.DIRECTORS);
     assertThat(authorizationService.isUserAuthorized("diane", agent, Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isFalse();
