@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.impl.bpmn.parser.DefaultFailedJobParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaFailedJobConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,7 @@ public class EngineConfiguration {
         var interceptors = listOf(configuration.getCustomPostCommandInterceptorsTxRequired(),
             configuration::setCustomPostCommandInterceptorsTxRequired);
         interceptors.add(new FormSubmissionInterceptor(formGuard));
-        // revoke authorizations refused while the engine is told not to check them
+        // revoke authorizations refused while the engine is told not to check them, candidate groups' task grants kept
         interceptors.add(new GrantsOnly());
         // registered here too: the starter registers job handlers only when the job executor is on
         var customJobHandlers = listOf(configuration.getCustomJobHandlers(), configuration::setCustomJobHandlers);
@@ -56,10 +57,11 @@ public class EngineConfiguration {
         // the root process instance's removal time read once per command, not once per history event
         configuration.setHistoryEventProducer(new RootInstanceHistoryCache());
         var sessionFactories = listOf(configuration.getCustomSessionFactories(), configuration::setCustomSessionFactories);
-        sessionFactories.add(new RootInstanceHistoryCache.LookupsFactory());
+        sessionFactories.add(new SessionOpener(RootInstanceHistoryCache.Lookups.class, RootInstanceHistoryCache.Lookups::new));
         // a user's groups checked as given, without a query per command for the groups holding an authorization,
         // and a query for the tasks offered to the user's own groups answered by their candidate links
-        sessionFactories.add(new OwnGroupTasks.Factory());
+        // (opened where the engine would open its own manager)
+        sessionFactories.add(new SessionOpener(AuthorizationManager.class, OwnGroupTasks::new));
         // history level full-without-details (application.yaml): no ACT_HI_DETAIL
         listOf(configuration.getCustomHistoryLevels(), configuration::setCustomHistoryLevels)
             .add(new HistoryWithoutDetails());

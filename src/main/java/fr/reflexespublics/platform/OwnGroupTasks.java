@@ -3,9 +3,6 @@ package fr.reflexespublics.platform;
 import java.util.List;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 /**
  * The engine's authorization manager as the project opens it: a user's groups as given
@@ -50,19 +47,5 @@ public class OwnGroupTasks extends UserGroupsAsGiven {
     List<String> candidateGroups = query.getCandidateGroups();
     return candidateGroups != null && !candidateGroups.isEmpty()
         && userGroups != null && userGroups.containsAll(candidateGroups);
-  }
-
-  /** Opens this manager where the engine would open its own. */
-  public static class Factory implements SessionFactory {
-
-    @Override
-    public Class<?> getSessionType() {
-      return AuthorizationManager.class;
-    }
-
-    @Override
-    public Session openSession() {
-      return new OwnGroupTasks();
-    }
   }
 }

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.producer.CacheAwareHistoryEventProducer;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.runtime.Job;
 
@@ -90,20 +89,6 @@ public class RootInstanceHistoryCache extends CacheAwareHistoryEventProducer {
     @Override
     public void close() {
       roots.clear();
-    }
-  }
-
-  /** Registered in the engine's custom session factories with the producer. */
-  public static final class LookupsFactory implements SessionFactory {
-
-    @Override
-    public Class<?> getSessionType() {
-      return Lookups.class;
-    }
-
-    @Override
-    public Session openSession() {
-      return new Lookups();
     }
   }
 }
