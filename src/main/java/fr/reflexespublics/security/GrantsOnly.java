@@ -28,8 +28,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  *   <li>the engine does not start on a database that holds one ({@link #checkNoRevokeStored}).</li>
  * </ul>
  * The grant the engine gives a candidate group on its task is not taken back either, in every
- * mode: deleting it, or saving it without READ, while the group is a candidate of the task, is
- * refused the same way ({@link #CANDIDATE_GRANT_KEPT}). Members of a candidate group read their
+ * mode: deleting it, or saving it without READ or for another group or task, while the group is a
+ * candidate of the task, is refused the same way ({@link #CANDIDATE_GRANT_KEPT}). Members of a candidate group read their
  * group's tasks through it, and the query for them counts on it ({@code platform/OwnGroupTasks}).
  * With {@code auto} or {@code always} (the engine's own modes) revokes are checked and allowed
  * again.

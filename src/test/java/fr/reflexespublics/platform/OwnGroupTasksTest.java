@@ -6,11 +6,9 @@ import fr.reflexespublics.organisation.Groups;
 import fr.reflexespublics.organisation.TasklistFilterSeeder;
 import fr.reflexespublics.support.IntegrationTest;
 import fr.reflexespublics.support.Rest;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -123,13 +121,5 @@ class OwnGroupTasksTest extends IntegrationTest {
         + "&candidateGroup=" + Groups.ORIENTATORS + "&maxResults=" + PAGE);
     assertThat(rest.status()).isEqualTo(200);
     assertThat(rest.json().size()).isZero();
-  }
-
-  private List<String> groupsOf(String user) {
-    List<String> groups = new ArrayList<>();
-    for (Group group : identityService.createGroupQuery().groupMember(user).list()) {
-      groups.add(group.getId());
-    }
-    return groups;
   }
 }

@@ -90,11 +90,15 @@ public abstract class IntegrationTest {
     return fr.reflexespublics.platform.Clocks.today(zone);
   }
 
+  /** The ids of a user's groups. */
+  protected List<String> groupsOf(String userId) {
+    return identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+  }
+
   /** Runs an action as a user, with the user's groups, so that authorizations apply. */
   protected <T> T as(String userId, java.util.function.Supplier<T> action) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
-    identityService.setAuthentication(userId, groups);
+    identityService.setAuthentication(userId, groupsOf(userId));
     try {
       return action.get();
     } finally {
