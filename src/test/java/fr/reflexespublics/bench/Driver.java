@@ -1,5 +1,6 @@
 package fr.reflexespublics.bench;
 
+import fr.reflexespublics.notification.TaskNotificationJobHandler;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -18,7 +20,9 @@ import org.camunda.bpm.engine.variable.Variables;
 /**
  * Drives processes through the Java API as their users would (the same moves as the process
  * tests), counting the steps: every transaction that moves an instance (a start, a task
- * completion, a job execution).
+ * completion, a job execution); and the wait states the instances left: a user task completed, a
+ * timer fired, an asynchronous continuation or a message (the issue's unit). A task's announcement
+ * job is a step, not a wait state: no instance waits for it, its cost is part of its task's.
  */
 public class Driver {
 
@@ -27,13 +31,25 @@ public class Driver {
   final ManagementService managementService;
   final IdentityService identityService;
   private final Map<String, List<String>> groups = new HashMap<>();
+  /**
+   * Runs the instance's due jobs after each start, completion and timer, as the job executor would
+   * before anyone opens the next task: a task's announcement goes out while the task is open.
+   */
+  private final boolean asJobExecutor;
   long steps;
+  long waitStates;
 
+  /** A driver that runs jobs only when told ({@link #executeJobs}). */
   public Driver(ProcessEngine engine) {
+    this(engine, false);
+  }
+
+  public Driver(ProcessEngine engine, boolean asJobExecutor) {
     this.runtimeService = engine.getRuntimeService();
     this.taskService = engine.getTaskService();
     this.managementService = engine.getManagementService();
     this.identityService = engine.getIdentityService();
+    this.asJobExecutor = asJobExecutor;
   }
 
   List<String> groupsOf(String userId) {
@@ -52,15 +68,42 @@ public class Driver {
 
   ProcessInstance startAs(String userId, String key, Map<String, Object> variables) {
     steps++;
-    return as(userId, () -> runtimeService.startProcessInstanceByKey(key, Variables.fromMap(new HashMap<>(variables))));
+    ProcessInstance started =
+        as(userId, () -> runtimeService.startProcessInstanceByKey(key, Variables.fromMap(new HashMap<>(variables))));
+    afterStep(started.getId());
+    return started;
+  }
+
+  /** A start without authentication (the floor). */
+  String start(String key) {
+    steps++;
+    String id = runtimeService.startProcessInstanceByKey(key).getId();
+    afterStep(id);
+    return id;
   }
 
   void completeAs(String userId, Task task, Map<String, Object> variables) {
     steps++;
+    waitStates++;
     as(userId, () -> {
       taskService.complete(task.getId(), new HashMap<>(variables));
       return null;
     });
+    afterStep(task.getProcessInstanceId());
+  }
+
+  /** A completion without authentication (the floor). */
+  void complete(Task task) {
+    steps++;
+    waitStates++;
+    taskService.complete(task.getId());
+    afterStep(task.getProcessInstanceId());
+  }
+
+  private void afterStep(String processInstanceId) {
+    if (asJobExecutor) {
+      executeJobs(processInstanceId);
+    }
   }
 
   Task task(String processInstanceId, String taskDefinitionKey) {
@@ -79,11 +122,18 @@ public class Driver {
       throw new IllegalStateException("no timer " + timerActivityId + " in " + processInstanceId);
     }
     steps++;
+    waitStates++;
     managementService.executeJob(timer.getId());
+    afterStep(processInstanceId);
   }
 
+  /** The instance's due jobs, until none is left, as the job executor would run them. */
   void executeJobs(String processInstanceId) {
-    steps += fr.reflexespublics.support.BackgroundJobs.executeJobsOf(managementService, processInstanceId);
+    steps += fr.reflexespublics.support.BackgroundJobs.executeJobsOf(managementService, processInstanceId, job -> {
+      if (!TaskNotificationJobHandler.TYPE.equals(((JobEntity) job).getJobHandlerType())) {
+        waitStates++;
+      }
+    });
   }
 
   /** The project's background jobs (batches), as the job executor would run them; returns how many ran. */

@@ -35,6 +35,12 @@ public final class BackgroundJobs {
 
   /** Every due job of a process instance, until none is left (bounded); returns how many ran. */
   public static int executeJobsOf(ManagementService managementService, String processInstanceId) {
+    return executeJobsOf(managementService, processInstanceId, job -> { });
+  }
+
+  /** The same, telling {@code ran} of each job that ran. */
+  public static int executeJobsOf(ManagementService managementService, String processInstanceId,
+      java.util.function.Consumer<Job> ran) {
     int executed = 0;
     for (int round = 0; round < 50; round++) {
       List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
@@ -43,6 +49,7 @@ public final class BackgroundJobs {
       }
       for (Job job : jobs) {
         if (executeIfPresent(managementService, job.getId())) {
+          ran.accept(job);
           executed++;
         }
       }
