@@ -177,7 +177,7 @@ public class BenchMain {
           files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
       }
-      props.put("spring.datasource.url", "jdbc:h2:file:./" + h2.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+      props.put("spring.datasource.url", "jdbc:h2:file:./" + h2.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256");
     }
     String history = System.getProperty("bench.history", "");
     if (!history.isBlank()) {
@@ -337,12 +337,13 @@ public class BenchMain {
   record Paired(Measure lead, double floorMsPerStep, double ratio, double msPerStepWithoutMail, double ratioWithoutMail,
       double msPerWaitStateWithoutMail, double floorMsPerWaitState, double ratioPerWaitState,
       double waitStatesPerInstance, double sequenceMsPerWaitState, double ratioPerWaitStateToSequence,
-      double mailMsPerMail) {}
+      double mailMsPerMail, double ownMsPerWaitState, double floorOwnMsPerWaitState, double ownRatio,
+      double sequenceOwnMsPerWaitState, double ownRatioToSequence) {}
 
   /** One round of a lead and the floors before it (times in ms; "without mail": SMTP hand-over deducted). */
   record PairRound(double instancesPerSecond, double leadPerStep, double mailsPerInstance, double floorPerStep,
       double withoutMailPerStep, double withoutMailPerWaitState, double floorPerWaitState, double sequencePerWaitState,
-      double mailMsPerMail) {}
+      double mailMsPerMail, double ownPerWaitState, double floorOwnPerWaitState, double sequenceOwnPerWaitState) {}
 
   /**
    * Measures a lead in rounds alternating with rounds of the floors, so that all see the same load
@@ -377,7 +378,10 @@ public class BenchMain {
       waitStatesPerInstance = (double) driver.waitStates / n;
       pairs.add(new PairRound(n * 1000 / leadMs, leadMs / driver.steps, sent / n, floorMs / floorDriver.steps,
           (leadMs - mailMs) / driver.steps, (leadMs - mailMs) / driver.waitStates, floorMs / floorDriver.waitStates,
-          sequenceMs / sequenceDriver.waitStates, sent == 0 ? 0 : mailMs / sent));
+          sequenceMs / sequenceDriver.waitStates, sent == 0 ? 0 : mailMs / sent,
+          (leadMs - mailMs - driver.lookupNanos / 1e6) / driver.waitStates,
+          (floorMs - floorDriver.lookupNanos / 1e6) / floorDriver.waitStates,
+          (sequenceMs - sequenceDriver.lookupNanos / 1e6) / sequenceDriver.waitStates));
     }
     mail.purgeEmailFromAllMailboxes();
     double rate = median(pairs, PairRound::instancesPerSecond);
@@ -388,7 +392,10 @@ public class BenchMain {
         median(pairs, PairRound::withoutMailPerWaitState), median(pairs, PairRound::floorPerWaitState),
         median(pairs, p -> p.withoutMailPerWaitState() / p.floorPerWaitState()), waitStatesPerInstance,
         median(pairs, PairRound::sequencePerWaitState),
-        median(pairs, p -> p.withoutMailPerWaitState() / p.sequencePerWaitState()), median(pairs, PairRound::mailMsPerMail));
+        median(pairs, p -> p.withoutMailPerWaitState() / p.sequencePerWaitState()), median(pairs, PairRound::mailMsPerMail),
+        median(pairs, PairRound::ownPerWaitState), median(pairs, PairRound::floorOwnPerWaitState),
+        median(pairs, p -> p.ownPerWaitState() / p.floorOwnPerWaitState()), median(pairs, PairRound::sequenceOwnPerWaitState),
+        median(pairs, p -> p.ownPerWaitState() / p.sequenceOwnPerWaitState()));
   }
 
   static double median(List<PairRound> rounds, java.util.function.ToDoubleFunction<PairRound> figure) {
@@ -401,10 +408,15 @@ public class BenchMain {
    */
   record TableActivity(double rowsWrittenPerStep, double scansPerStep, String topWrites, String topScans,
       double statementsPerStep, String topStatements, Map<String, Double> statements,
-      Map<String, Double> roundTrips, double stepsPerWaitState) {
+      Map<String, Double> roundTrips, double stepsPerWaitState, double lookupStatementsPerStep) {
 
     double statementsPerWaitState() {
       return statementsPerStep * stepsPerWaitState;
+    }
+
+    /** Without the harness's lookups ({@link HarnessLookups}). */
+    double ownStatementsPerWaitState() {
+      return (statementsPerStep - lookupStatementsPerStep) * stepsPerWaitState;
     }
   }
 
@@ -424,12 +436,13 @@ public class BenchMain {
     jdbcCensus.start();
     workload.run(d, n);
     Map<String, Double> roundTrips = jdbcCensus.stop(d.steps);
+    double lookupStatements = census.lookupsPerStep(d.steps);
     Map<String, Double> statements = census.stop(d.steps);
     double steps = d.steps;
     String topStatements = StatementCensus.top(statements, 15);
     if (!postgres) {
       return new TableActivity(Double.NaN, Double.NaN, "", "", StatementCensus.total(statements), topStatements,
-          statements, roundTrips, steps / d.waitStates);
+          statements, roundTrips, steps / d.waitStates, lookupStatements);
     }
     Thread.sleep(2500); // backends report their statistics at most once a second, when idle
     Map<String, long[]> after = tableStats();
@@ -459,7 +472,8 @@ public class BenchMain {
     }
     return new TableActivity(written / steps, scans / steps, top(writes, steps),
         top(scanned, steps) + "; most scanned indexes: " + top(indexScans, steps),
-        StatementCensus.total(statements), topStatements, statements, roundTrips, steps / d.waitStates);
+        StatementCensus.total(statements), topStatements, statements, roundTrips, steps / d.waitStates,
+        lookupStatements);
   }
 
   static String top(Map<String, Long> perTable, double steps) {
@@ -614,6 +628,13 @@ public class BenchMain {
           "floor of " + SEQUENCE_TASKS + " tasks in sequence, per wait state", p.sequenceMsPerWaitState(),
           "median of the rounds' ratios " + Results.fmt(p.ratioPerWaitStateToSequence())
               + "; the bare engine's wait state without the start of an instance of its own");
+      String own = "per wait state, SMTP hand-over and the harness's lookups deducted";
+      results.add(s, lead.getKey(), own, "ms", p.ownMsPerWaitState(), "floor, its lookups deducted",
+          p.floorOwnMsPerWaitState(), "median of the rounds' ratios " + Results.fmt(p.ownRatio())
+              + "; lookups: the task to complete, the due jobs after each step, a workload's checks (HarnessLookups)");
+      results.add(s, lead.getKey(), own, "ms", p.ownMsPerWaitState(),
+          "floor of " + SEQUENCE_TASKS + " tasks in sequence, its lookups deducted", p.sequenceOwnMsPerWaitState(),
+          "median of the rounds' ratios " + Results.fmt(p.ownRatioToSequence()));
       TableActivity activity = tableActivity(count, lead.getValue());
       if (postgres) {
         results.add(s, lead.getKey(), "rows written per step", "rows", activity.rowsWrittenPerStep(), "floor",
@@ -627,6 +648,11 @@ public class BenchMain {
           "floor", floorActivity.statementsPerWaitState(), null);
       results.add(s, lead.getKey(), "engine statements per wait state", "statements", activity.statementsPerWaitState(),
           "floor of " + SEQUENCE_TASKS + " tasks in sequence", sequenceActivity.statementsPerWaitState(), null);
+      String ownStatements = "engine statements per wait state, the harness's lookups left out";
+      results.add(s, lead.getKey(), ownStatements, "statements", activity.ownStatementsPerWaitState(), "floor",
+          floorActivity.ownStatementsPerWaitState(), null);
+      results.add(s, lead.getKey(), ownStatements, "statements", activity.ownStatementsPerWaitState(),
+          "floor of " + SEQUENCE_TASKS + " tasks in sequence", sequenceActivity.ownStatementsPerWaitState(), null);
       results.add(s, lead.getKey(), "engine statements per step beyond the floor's", "statements",
           activity.statementsPerStep() - floorActivity.statementsPerStep(), null, null,
           "by kind, per step, lead (floor): " + StatementCensus.kindsAgainst(activity.statements(), floorActivity.statements()));
@@ -749,8 +775,8 @@ public class BenchMain {
           RetexProcess.WHAT_STAYS, "The crisis cell meets every Monday",
           RetexProcess.NEXT_STAGE, "A review in March, before the spring"));
       for (String user : List.of("alice", "bruno")) {
-        Task testimony = d.taskService.createTaskQuery().processInstanceId(id)
-            .taskDefinitionKey(RetexProcess.TASK_GIVE_TESTIMONY).taskAssignee(user).singleResult();
+        Task testimony = d.lookup(() -> d.taskService.createTaskQuery().processInstanceId(id)
+            .taskDefinitionKey(RetexProcess.TASK_GIVE_TESTIMONY).taskAssignee(user).singleResult());
         Map<String, Object> t = new HashMap<>();
         t.put(RetexProcess.WHAT_WORKED, "The crisis cell answered within the day");
         t.put(RetexProcess.WHAT_WAS_HARD, "Working from the kitchen table");
@@ -768,13 +794,11 @@ public class BenchMain {
           RetexProcess.ACTION_DUE, LocalDate.now(zone).plusMonths(2).toString(),
           RetexProcess.PLAN_ITEM, "Administration plan 2027, axis 3"));
       d.fireTimer(id, RetexProcess.TIMER_ACTION_REVIEW);
-      String action = jdbc.queryForObject("SELECT a.id FROM retex_action a JOIN retex r ON r.id = a.retex_id"
-          + " WHERE r.process_instance_id = ?", String.class, id);
+      String action = d.lookup(() -> jdbc.queryForObject("SELECT a.id FROM retex_action a JOIN retex r"
+          + " ON r.id = a.retex_id WHERE r.process_instance_id = ?", String.class, id));
       d.completeAs("ines", d.task(id, RetexProcess.TASK_REVIEW_ACTIONS), Map.of(RetexProcess.ACTION_STATUSES,
           SpinValues.jsonValue("[{\"actionId\":\"" + action + "\",\"status\":\"DONE\",\"reason\":\"\"}]").create()));
-      if (d.runtimeService.createProcessInstanceQuery().processInstanceId(id).count() != 0) {
-        throw new IllegalStateException("retex " + id + " did not end");
-      }
+      d.assertEnded(id, "retex");
     }
   }
 
@@ -812,9 +836,7 @@ public class BenchMain {
           Map.of(MobilityProcess.RETURN_NOTES, "Back on Monday, desk ready"));
       d.completeAs("chloe", d.task(id, MobilityProcess.TASK_MISSION_DEBRIEF), Map.of(MobilityProcess.SKILLS_GAINED,
           "Driving a salt spreader", MobilityProcess.WOULD_DO_AGAIN, true));
-      if (d.runtimeService.createProcessInstanceQuery().processInstanceId(id).count() != 0) {
-        throw new IllegalStateException("micro-mobility " + id + " did not end");
-      }
+      d.assertEnded(id, "micro-mobility");
     }
   }
 
@@ -828,9 +850,9 @@ public class BenchMain {
         CampaignProcess.SOURCE_REGISTER, register, CampaignProcess.COMPLEXITY, "ANY", CampaignProcess.AGE_BAND, "ANY"));
     d.executeBackgroundJobs();
     d.steps += n; // each follow-up's start (batched: n starts in n/batch-size transactions)
-    String campaignId = (String) d.runtimeService.getVariable(campaign.getId(), CampaignProcess.CAMPAIGN_ID);
-    List<ProcessInstance> followUps = d.runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(FollowUpProcess.KEY).variableValueEquals(FollowUpProcess.CAMPAIGN_ID, campaignId).list();
+    String campaignId = d.lookup(() -> (String) d.runtimeService.getVariable(campaign.getId(), CampaignProcess.CAMPAIGN_ID));
+    List<ProcessInstance> followUps = d.lookup(() -> d.runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(FollowUpProcess.KEY).variableValueEquals(FollowUpProcess.CAMPAIGN_ID, campaignId).list());
     if (followUps.size() != n) {
       throw new IllegalStateException(followUps.size() + " follow-ups for " + n + " persons");
     }

@@ -38,6 +38,8 @@ public class Driver {
   private final boolean asJobExecutor;
   long steps;
   long waitStates;
+  /** Time spent in the driver's own lookups ({@link #lookup}), which the measures can deduct. */
+  long lookupNanos;
 
   /** A driver that runs jobs only when told ({@link #executeJobs}). */
   public Driver(ProcessEngine engine) {
@@ -106,9 +108,22 @@ public class Driver {
     }
   }
 
+  /**
+   * A lookup of the harness (the task to complete, the due jobs, a workload's check): timed and
+   * marked for the censuses ({@link HarnessLookups}).
+   */
+  <T> T lookup(Supplier<T> query) {
+    long start = System.nanoTime();
+    try {
+      return HarnessLookups.run(query);
+    } finally {
+      lookupNanos += System.nanoTime() - start;
+    }
+  }
+
   Task task(String processInstanceId, String taskDefinitionKey) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(taskDefinitionKey).listPage(0, 2);
+    List<Task> tasks = lookup(() -> taskService.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskDefinitionKey).listPage(0, 2));
     if (tasks.size() != 1) {
       throw new IllegalStateException(tasks.size() + " open task(s) " + taskDefinitionKey + " in " + processInstanceId);
     }
@@ -116,8 +131,8 @@ public class Driver {
   }
 
   void fireTimer(String processInstanceId, String timerActivityId) {
-    Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers()
-        .activityId(timerActivityId).singleResult();
+    Job timer = lookup(() -> managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+        .activityId(timerActivityId).singleResult());
     if (timer == null) {
       throw new IllegalStateException("no timer " + timerActivityId + " in " + processInstanceId);
     }
@@ -129,11 +144,13 @@ public class Driver {
 
   /** The instance's due jobs, until none is left, as the job executor would run them. */
   void executeJobs(String processInstanceId) {
-    steps += fr.reflexespublics.support.BackgroundJobs.executeJobsOf(managementService, processInstanceId, job -> {
-      if (!TaskNotificationJobHandler.TYPE.equals(((JobEntity) job).getJobHandlerType())) {
-        waitStates++;
-      }
-    });
+    steps += fr.reflexespublics.support.BackgroundJobs.executeJobsOf(managementService,
+        () -> lookup(() -> managementService.createJobQuery().processInstanceId(processInstanceId).executable().list()),
+        job -> {
+          if (!TaskNotificationJobHandler.TYPE.equals(((JobEntity) job).getJobHandlerType())) {
+            waitStates++;
+          }
+        });
   }
 
   /** The project's background jobs (batches), as the job executor would run them; returns how many ran. */
@@ -141,7 +158,10 @@ public class Driver {
     return fr.reflexespublics.support.BackgroundJobs.executeAll(managementService, 1000);
   }
 
-  String calledInstance(String processInstanceId) {
-    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).singleResult().getId();
+  /** Fails when the instance has not ended. */
+  void assertEnded(String processInstanceId, String what) {
+    if (lookup(() -> runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()) != 0) {
+      throw new IllegalStateException(what + " " + processInstanceId + " did not end");
+    }
   }
 }

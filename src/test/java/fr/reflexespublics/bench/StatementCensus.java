@@ -29,6 +29,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 public class StatementCensus implements Interceptor {
 
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  /** Of the counted statements, those of the harness's lookups ({@link HarnessLookups}). */
+  private final LongAdder lookups = new LongAdder();
   private volatile boolean on;
   /** -Dbench.census.trace=selectHistoricBatch: where the first five of these statements come from. */
   private static final String TRACE = System.getProperty("bench.census.trace", "");
@@ -55,6 +57,9 @@ public class StatementCensus implements Interceptor {
       String id = statement.getId();
       String shortId = id.substring(id.lastIndexOf('.') + 1);
       counts.computeIfAbsent(shortId, k -> new LongAdder()).increment();
+      if (HarnessLookups.active()) {
+        lookups.increment();
+      }
       if (shortId.equals(TRACE) && traced.incrementAndGet() <= 5) {
         StringBuilder b = new StringBuilder("[bench] statement " + shortId + " (" + invocation.getArgs()[1] + ") run from:\n");
         for (StackTraceElement e : new Throwable().getStackTrace()) {
@@ -82,7 +87,13 @@ public class StatementCensus implements Interceptor {
 
   public void start() {
     counts.clear();
+    lookups.reset();
     on = true;
+  }
+
+  /** Of the statements counted since {@link #start}, how many the harness's lookups ran, per step. */
+  public double lookupsPerStep(double steps) {
+    return lookups.sum() / steps;
   }
 
   /** Stops counting; the statements per step, the most frequent first. */
