@@ -55,8 +55,8 @@ public class Driver {
   }
 
   List<String> groupsOf(String userId) {
-    return groups.computeIfAbsent(userId, u -> identityService.createGroupQuery().groupMember(u).list().stream()
-        .map(Group::getId).toList());
+    return groups.computeIfAbsent(userId, u -> lookup(() -> identityService.createGroupQuery().groupMember(u).list())
+        .stream().map(Group::getId).toList());
   }
 
   <T> T as(String userId, Supplier<T> action) {
