@@ -331,19 +331,45 @@ public class BenchMain {
   }
 
   /**
-   * A lead's rounds, each preceded by a round of the floor: per-step cost of both and their ratio per
-   * pair; the same per wait state (SMTP deducted), and the wait states of a lead's instance.
+   * One round of a lead and the floors before it (times in ms; "without mail": the round's SMTP
+   * hand-over deducted; "own": the harness's lookups deducted too), and the ratios of the round.
    */
-  record Paired(Measure lead, double floorMsPerStep, double ratio, double msPerStepWithoutMail, double ratioWithoutMail,
-      double msPerWaitStateWithoutMail, double floorMsPerWaitState, double ratioPerWaitState,
-      double waitStatesPerInstance, double sequenceMsPerWaitState, double ratioPerWaitStateToSequence,
-      double mailMsPerMail, double ownMsPerWaitState, double floorOwnMsPerWaitState, double ownRatio,
-      double sequenceOwnMsPerWaitState, double ownRatioToSequence) {}
-
-  /** One round of a lead and the floors before it (times in ms; "without mail": SMTP hand-over deducted). */
   record PairRound(double instancesPerSecond, double leadPerStep, double mailsPerInstance, double floorPerStep,
       double withoutMailPerStep, double withoutMailPerWaitState, double floorPerWaitState, double sequencePerWaitState,
-      double mailMsPerMail, double ownPerWaitState, double floorOwnPerWaitState, double sequenceOwnPerWaitState) {}
+      double mailMsPerMail, double ownPerWaitState, double floorOwnPerWaitState, double sequenceOwnPerWaitState) {
+
+    double ratio() {
+      return leadPerStep / floorPerStep;
+    }
+
+    double ratioWithoutMail() {
+      return withoutMailPerStep / floorPerStep;
+    }
+
+    double ratioPerWaitState() {
+      return withoutMailPerWaitState / floorPerWaitState;
+    }
+
+    double ratioPerWaitStateToSequence() {
+      return withoutMailPerWaitState / sequencePerWaitState;
+    }
+
+    double ownRatio() {
+      return ownPerWaitState / floorOwnPerWaitState;
+    }
+
+    double ownRatioToSequence() {
+      return ownPerWaitState / sequenceOwnPerWaitState;
+    }
+  }
+
+  /** A lead's measured rounds; every figure reported is the median of the rounds' figures. */
+  record Paired(List<PairRound> rounds, double stepsPerInstance, double waitStatesPerInstance) {
+
+    double median(java.util.function.ToDoubleFunction<PairRound> figure) {
+      return Stats.median(rounds.stream().map(figure::applyAsDouble).toList());
+    }
+  }
 
   /**
    * Measures a lead in rounds alternating with rounds of the floors, so that all see the same load
@@ -384,22 +410,7 @@ public class BenchMain {
           (sequenceMs - sequenceDriver.lookupNanos / 1e6) / sequenceDriver.waitStates));
     }
     mail.purgeEmailFromAllMailboxes();
-    double rate = median(pairs, PairRound::instancesPerSecond);
-    Measure lead = new Measure(rate, median(pairs, PairRound::leadPerStep), stepsPerInstance,
-        median(pairs, PairRound::mailsPerInstance), 1000 / rate);
-    return new Paired(lead, median(pairs, PairRound::floorPerStep), median(pairs, p -> p.leadPerStep() / p.floorPerStep()),
-        median(pairs, PairRound::withoutMailPerStep), median(pairs, p -> p.withoutMailPerStep() / p.floorPerStep()),
-        median(pairs, PairRound::withoutMailPerWaitState), median(pairs, PairRound::floorPerWaitState),
-        median(pairs, p -> p.withoutMailPerWaitState() / p.floorPerWaitState()), waitStatesPerInstance,
-        median(pairs, PairRound::sequencePerWaitState),
-        median(pairs, p -> p.withoutMailPerWaitState() / p.sequencePerWaitState()), median(pairs, PairRound::mailMsPerMail),
-        median(pairs, PairRound::ownPerWaitState), median(pairs, PairRound::floorOwnPerWaitState),
-        median(pairs, p -> p.ownPerWaitState() / p.floorOwnPerWaitState()), median(pairs, PairRound::sequenceOwnPerWaitState),
-        median(pairs, p -> p.ownPerWaitState() / p.sequenceOwnPerWaitState()));
-  }
-
-  static double median(List<PairRound> rounds, java.util.function.ToDoubleFunction<PairRound> figure) {
-    return Stats.median(rounds.stream().map(figure::applyAsDouble).toList());
+    return new Paired(pairs, stepsPerInstance, waitStatesPerInstance);
   }
 
   /**
@@ -609,32 +620,38 @@ public class BenchMain {
       // of 10 would weigh them as if they were part of every follow-up
       int count = lead.getKey().startsWith(FollowUpProcess.KEY) ? n * 5 : n;
       Paired p = measurePaired(count, floorN, lead.getValue());
-      Measure m = p.lead();
-      results.add(s, lead.getKey(), "instances/s", "1/s", m.instancesPerSecond(), null, null,
-          count + " per round; " + Results.fmt(m.stepsPerInstance()) + " steps per instance");
-      results.add(s, lead.getKey(), "per step", "ms", m.msPerStep(), "floor per step (rounds alternated)",
-          p.floorMsPerStep(), "median of the rounds' ratios " + Results.fmt(p.ratio()) + "; per transaction (the target"
-              + " is per wait state, below); " + Results.fmt(m.mailsPerInstance()) + " mails per instance");
-      results.add(s, lead.getKey(), "per step, SMTP hand-over deducted", "ms", p.msPerStepWithoutMail(),
-          "floor per step (rounds alternated)", p.floorMsPerStep(),
-          "median of the rounds' ratios " + Results.fmt(p.ratioWithoutMail()) + "; deducted: the time the round's mails"
-              + " took to hand over, measured in the round (" + Results.fmt(p.mailMsPerMail()) + " ms per mail)");
-      results.add(s, lead.getKey(), "per wait state, SMTP hand-over deducted", "ms", p.msPerWaitStateWithoutMail(),
-          "floor per wait state (start + completion)", p.floorMsPerWaitState(), "median of the rounds' ratios "
-              + Results.fmt(p.ratioPerWaitState()) + "; " + Results.fmt(p.waitStatesPerInstance())
+      double floorPerStep = p.median(PairRound::floorPerStep);
+      results.add(s, lead.getKey(), "instances/s", "1/s", p.median(PairRound::instancesPerSecond), null, null,
+          count + " per round; " + Results.fmt(p.stepsPerInstance()) + " steps per instance");
+      results.add(s, lead.getKey(), "per step", "ms", p.median(PairRound::leadPerStep), "floor per step (rounds alternated)",
+          floorPerStep, "median of the rounds' ratios " + Results.fmt(p.median(PairRound::ratio)) + "; per transaction"
+              + " (the target is per wait state, below); " + Results.fmt(p.median(PairRound::mailsPerInstance))
+              + " mails per instance");
+      results.add(s, lead.getKey(), "per step, SMTP hand-over deducted", "ms", p.median(PairRound::withoutMailPerStep),
+          "floor per step (rounds alternated)", floorPerStep,
+          "median of the rounds' ratios " + Results.fmt(p.median(PairRound::ratioWithoutMail)) + "; deducted: the time"
+              + " the round's mails took to hand over, measured in the round ("
+              + Results.fmt(p.median(PairRound::mailMsPerMail)) + " ms per mail)");
+      double perWaitState = p.median(PairRound::withoutMailPerWaitState);
+      results.add(s, lead.getKey(), "per wait state, SMTP hand-over deducted", "ms", perWaitState,
+          "floor per wait state (start + completion)", p.median(PairRound::floorPerWaitState), "median of the rounds'"
+              + " ratios " + Results.fmt(p.median(PairRound::ratioPerWaitState)) + "; "
+              + Results.fmt(p.waitStatesPerInstance())
               + " wait states per instance (tasks completed, timers, asynchronous continuations, messages;"
               + " announcement jobs are steps, not wait states); target ≤ 1.5 (goal 1.2)");
-      results.add(s, lead.getKey(), "per wait state, SMTP hand-over deducted", "ms", p.msPerWaitStateWithoutMail(),
-          "floor of " + SEQUENCE_TASKS + " tasks in sequence, per wait state", p.sequenceMsPerWaitState(),
-          "median of the rounds' ratios " + Results.fmt(p.ratioPerWaitStateToSequence())
+      results.add(s, lead.getKey(), "per wait state, SMTP hand-over deducted", "ms", perWaitState,
+          "floor of " + SEQUENCE_TASKS + " tasks in sequence, per wait state", p.median(PairRound::sequencePerWaitState),
+          "median of the rounds' ratios " + Results.fmt(p.median(PairRound::ratioPerWaitStateToSequence))
               + "; the bare engine's wait state without the start of an instance of its own");
       String own = "per wait state, SMTP hand-over and the harness's lookups deducted";
-      results.add(s, lead.getKey(), own, "ms", p.ownMsPerWaitState(), "floor, its lookups deducted",
-          p.floorOwnMsPerWaitState(), "median of the rounds' ratios " + Results.fmt(p.ownRatio())
+      double ownPerWaitState = p.median(PairRound::ownPerWaitState);
+      results.add(s, lead.getKey(), own, "ms", ownPerWaitState, "floor, its lookups deducted",
+          p.median(PairRound::floorOwnPerWaitState), "median of the rounds' ratios " + Results.fmt(p.median(PairRound::ownRatio))
               + "; lookups: the task to complete, the due jobs after each step, a workload's checks (HarnessLookups)");
-      results.add(s, lead.getKey(), own, "ms", p.ownMsPerWaitState(),
-          "floor of " + SEQUENCE_TASKS + " tasks in sequence, its lookups deducted", p.sequenceOwnMsPerWaitState(),
-          "median of the rounds' ratios " + Results.fmt(p.ownRatioToSequence()));
+      results.add(s, lead.getKey(), own, "ms", ownPerWaitState,
+          "floor of " + SEQUENCE_TASKS + " tasks in sequence, its lookups deducted",
+          p.median(PairRound::sequenceOwnPerWaitState), "median of the rounds' ratios "
+              + Results.fmt(p.median(PairRound::ownRatioToSequence)));
       TableActivity activity = tableActivity(count, lead.getValue());
       if (postgres) {
         results.add(s, lead.getKey(), "rows written per step", "rows", activity.rowsWrittenPerStep(), "floor",
@@ -657,8 +674,8 @@ public class BenchMain {
           activity.statementsPerStep() - floorActivity.statementsPerStep(), null, null,
           "by kind, per step, lead (floor): " + StatementCensus.kindsAgainst(activity.statements(), floorActivity.statements()));
       results.add(s, lead.getKey(), "per engine statement, SMTP hand-over deducted", "ms",
-          p.msPerStepWithoutMail() / activity.statementsPerStep(), "floor",
-          p.floorMsPerStep() / floorActivity.statementsPerStep(),
+          p.median(PairRound::withoutMailPerStep) / activity.statementsPerStep(), "floor",
+          floorPerStep / floorActivity.statementsPerStep(),
           "a step's time divided by its engine statements (application statements and the harness's queries included"
               + " in the time): what a lead's step costs beyond the engine work it asks for");
       addRoundTrips(s, lead.getKey(), activity, floorActivity);

@@ -144,7 +144,7 @@ public class Driver {
 
   /** The instance's due jobs, until none is left, as the job executor would run them. */
   void executeJobs(String processInstanceId) {
-    steps += fr.reflexespublics.support.BackgroundJobs.executeJobsOf(managementService,
+    steps += fr.reflexespublics.support.BackgroundJobs.executeJobsOf(managementService, processInstanceId,
         () -> lookup(() -> managementService.createJobQuery().processInstanceId(processInstanceId).executable().list()),
         job -> {
           if (!TaskNotificationJobHandler.TYPE.equals(((JobEntity) job).getJobHandlerType())) {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.reflexespublics.bench.StatementCensus;
+import fr.reflexespublics.organisation.Groups;
 import fr.reflexespublics.support.IntegrationTest;
 import fr.reflexespublics.support.Rest;
 import java.util.Map;
-import fr.reflexespublics.organisation.Groups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.Authorization;

@@ -35,7 +35,7 @@ public final class BackgroundJobs {
 
   /** Every due job of a process instance, until none is left (bounded); returns how many ran. */
   public static int executeJobsOf(ManagementService managementService, String processInstanceId) {
-    return executeJobsOf(managementService,
+    return executeJobsOf(managementService, processInstanceId,
         () -> managementService.createJobQuery().processInstanceId(processInstanceId).executable().list(), job -> { });
   }
 
@@ -43,8 +43,8 @@ public final class BackgroundJobs {
    * The same, the due jobs listed by {@code due} (the benchmark marks its lookups), telling
    * {@code ran} of each job that ran.
    */
-  public static int executeJobsOf(ManagementService managementService, java.util.function.Supplier<List<Job>> due,
-      java.util.function.Consumer<Job> ran) {
+  public static int executeJobsOf(ManagementService managementService, String processInstanceId,
+      java.util.function.Supplier<List<Job>> due, java.util.function.Consumer<Job> ran) {
     int executed = 0;
     for (int round = 0; round < 50; round++) {
       List<Job> jobs = due.get();
@@ -58,7 +58,7 @@ public final class BackgroundJobs {
         }
       }
     }
-    throw new AssertionError("Jobs keep coming");
+    throw new AssertionError("Jobs keep coming for " + processInstanceId);
   }
 
   /**
