@@ -4,7 +4,9 @@
 //   Tasklist show nothing otherwise), shapes do not overlap;
 // - every user task and none start event with users has a camunda:formRef bound to the deployment,
 //   and the form exists in forms/ with that id;
-// - every service/send task talking to the outside is asyncBefore with a retry cycle.
+// - every service/send task talking to the outside is asyncBefore with a retry cycle;
+// - every mail step (${sendMail}) has a fixed mailTemplate field and passes its values as fields,
+//   not input parameters (a parameter is a variable: stored, kept in the history).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, basename } from 'node:path';
 import { BpmnModdle } from 'bpmn-moddle';
@@ -46,6 +48,14 @@ for (const file of readdirSync(join(root, 'processes')).filter((f) => f.endsWith
         }
         if ((el.$type === 'bpmn:ServiceTask' || el.$type === 'bpmn:SendTask') && !el.asyncBefore) {
           problems.push(`${file}: ${el.id} is not asyncBefore (a failure would roll back the user's work)`);
+        }
+        if (el.delegateExpression === '${sendMail}') {
+          const extensions = el.extensionElements?.values || [];
+          const template = extensions.find((x) => x.$type === 'camunda:Field' && x.name === 'mailTemplate');
+          if (!template?.string && !template?.stringValue) problems.push(`${file}: ${el.id} has no fixed mailTemplate field`);
+          if (extensions.some((x) => x.$type === 'camunda:InputOutput')) {
+            problems.push(`${file}: ${el.id} passes input parameters; a mail step takes fields (camunda:field)`);
+          }
         }
         if (el.flowElements) visit(el, true);
       }

@@ -20,11 +20,28 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /** Mail: new-task notifications, idempotent process mails, SMTP outages with back-off. */
 class MailNotificationTest extends IntegrationTest {
 
   @Autowired MailService mailService;
+  @Autowired ApplicationContext context;
+
+  private static final String MAIL_STEP = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://reflexespublics.fr/test">
+        <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="30">
+          <bpmn:startEvent id="Start" />
+          <bpmn:sequenceFlow id="Flow_ToMail" sourceRef="Start" targetRef="Task_Mail" />
+          <bpmn:serviceTask id="Task_Mail" camunda:asyncBefore="true" camunda:delegateExpression="${sendMail}">
+            <bpmn:extensionElements>%s</bpmn:extensionElements>
+          </bpmn:serviceTask>
+          <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Task_Mail" targetRef="End" />
+          <bpmn:endEvent id="End" />
+        </bpmn:process>
+      </bpmn:definitions>""";
 
   private ProcessInstance startAsAlice() {
     identityService.setAuthentication("alice", List.of("agents"));
@@ -187,5 +204,47 @@ class MailNotificationTest extends IntegrationTest {
 
     String raw = com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(mailsTo("hugo@example.org").get(0));
     assertThat(raw).doesNotContain("<script>alert(1)</script></strong>").contains("&lt;script&gt;");
+  }
+
+  @Test
+  void aMailStepsFieldsAreEvaluatedWhenItRunsAndNoneIsKeptAsAVariable() {
+    String instance = runMailStep("test-mail-step-fields", """
+        <camunda:field name="mailTemplate"><camunda:string>foundation-check-confirmation</camunda:string></camunda:field>
+        <camunda:field name="mailTo"><camunda:expression>${initiator}</camunda:expression></camunda:field>""");
+
+    List<MimeMessage> mails = mailsTo("alice@example.org");
+    assertThat(mails).hasSize(1);
+    assertThat(subject(mails.get(0))).isEqualTo("[Public Reflexes] Your request \"Bench repair\" was reviewed");
+    assertThat(body(mails.get(0))).contains("APPROVE");
+    // the recipients are not kept in the engine's tables once the mail has gone
+    assertNeverStored(instance, SendMailDelegate.TEMPLATE, SendMailDelegate.TO);
+  }
+
+  @Test
+  void aMailStepOfAnEarlierDeploymentStillReadsItsInputParameters() {
+    runMailStep("test-mail-step-inputs", """
+        <camunda:inputOutput>
+          <camunda:inputParameter name="mailTemplate">foundation-check-confirmation</camunda:inputParameter>
+          <camunda:inputParameter name="mailTo">${initiator}</camunda:inputParameter>
+        </camunda:inputOutput>""");
+
+    assertThat(mailsTo("alice@example.org")).hasSize(1);
+  }
+
+  @Test
+  void eachMailStepGetsItsOwnDelegateSoThatTwoJobThreadsCannotMixTheirFields() {
+    // the engine injects a step's fields into the object ${sendMail} resolves to
+    assertThat(context.getBean("sendMail")).isNotSameAs(context.getBean("sendMail"));
+  }
+
+  /** Deploys a process of one mail step configured by {@code extensionElements}, runs it: its instance id. */
+  private String runMailStep(String key, String extensionElements) {
+    repositoryService.createDeployment().name(key)
+        .addString(key + ".bpmn", MAIL_STEP.formatted(key, extensionElements)).deploy();
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(key, Map.of("initiator", "alice",
+        "subject", "Bench repair", "decision", "APPROVE"));
+    executeJobs(instance.getId());
+    assertThat(instance).isEnded();
+    return instance.getId();
   }
 }
