@@ -37,8 +37,7 @@ public final class RelayProcess {
   // set by the server
   public static final String RELAY_ID = "relayId";
   public static final String SERVICE_OPTIONS = "serviceOptions";
-  public static final String CHECKPOINT_INTERVAL = "checkpointInterval";
-  public static final String MAX_DECLINES = "maxDeclines";
+  /** Declines so far, set by each decline for the gateway that follows it. */
   public static final String DECLINES = "declines";
   public static final String RELAY_DEADLINE_AT = "relayDeadlineAt";
   public static final String THANKS_RECIPIENTS = "thanksRecipients";

@@ -48,9 +48,6 @@ public class RelayRecorder {
     String id = relays.start(execution.getProcessInstanceId(), (String) execution.getVariable(INITIATIVE_ID),
         (String) execution.getVariable(TITLE));
     execution.setVariable(RELAY_ID, id);
-    execution.setVariable(CHECKPOINT_INTERVAL, settings.checkpointInterval());
-    execution.setVariable(MAX_DECLINES, settings.maxDeclines());
-    execution.setVariable(DECLINES, 0);
     List<Map<String, String>> options = organisation.services().stream()
         .map(s -> Map.of("label", s.name(), "value", s.id())).toList();
     try {
@@ -65,6 +62,19 @@ public class RelayRecorder {
     relays.carrier((String) task.getVariable(RELAY_ID), (String) task.getVariable(CARRIER_DEPARTMENT),
         (String) task.getVariable(CARRIER_USER_ID), deadline, (String) task.getVariable(RELAY_PLAN));
     setDeadlineAt(task, deadline);
+  }
+
+  /**
+   * Declines after which the directors arbitrate ({@code reflexes.relay.max-declines}), read by
+   * the gateway after each decline: the configuration in force, not a copy kept per instance.
+   */
+  public int maxDeclines() {
+    return settings.maxDeclines();
+  }
+
+  /** Period of the co-piloting's checkpoints ({@code reflexes.relay.checkpoint-interval}), read when it starts. */
+  public String checkpointInterval() {
+    return settings.checkpointInterval();
   }
 
   /** A decline is recorded with its reason (transient, or stored by a form of an earlier deployment). */

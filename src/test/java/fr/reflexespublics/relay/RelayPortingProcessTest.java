@@ -14,7 +14,9 @@ import fr.reflexespublics.support.ProcessCoverage;
 import fr.reflexespublics.support.Rest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -185,8 +187,15 @@ class RelayPortingProcessTest extends IntegrationTest {
   void checkpointsComeBackEveryIntervalUntilAdoption() {
     ProcessInstance relay = launch("Solidarity grocery lockers");
     identify(relay, "social-action", "olga");
+    Instant accepted = Instant.now();
     completeAs("olga", task(relay.getId(), TASK_ACCEPT_OWNERSHIP), Map.of(OWNERSHIP, "ACCEPT"));
 
+    // every reflexes.relay.checkpoint-interval (P14D here), read from the configuration, not copied into the relay
+    Date due = managementService.createJobQuery().processInstanceId(relay.getId()).activityId(START_CHECKPOINT_DUE)
+        .singleResult().getDuedate();
+    assertThat(due).isBetween(Date.from(accepted.plus(14, ChronoUnit.DAYS).minusSeconds(5)),
+        Date.from(Instant.now().plus(14, ChronoUnit.DAYS).plusSeconds(5)));
+    assertNeverStored(relay.getId(), "checkpointInterval", "maxDeclines");
     fireTimer(relay.getId(), START_CHECKPOINT_DUE);
     completeAs("ines", task(relay.getId(), TASK_RELAY_CHECKPOINT), Map.of(DEPARTMENT_INVOLVEMENT, 40,
         INITIATORS_INVOLVED, true, NOTES, "Lockers ordered"));
