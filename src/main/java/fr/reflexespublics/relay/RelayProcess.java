@@ -39,6 +39,7 @@ public final class RelayProcess {
   public static final String SERVICE_OPTIONS = "serviceOptions";
   /** Declines so far, set by each decline for the gateway that follows it. */
   public static final String DECLINES = "declines";
+  // set only for relays of earlier deployments, whose timer and mail read them
   public static final String RELAY_DEADLINE_AT = "relayDeadlineAt";
   public static final String THANKS_RECIPIENTS = "thanksRecipients";
   public static final String ADOPTED = "adopted";

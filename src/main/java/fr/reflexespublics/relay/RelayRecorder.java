@@ -57,11 +57,19 @@ public class RelayRecorder {
     }
   }
 
-  public void carrierIdentified(DelegateTask task) {
-    LocalDate deadline = LocalDate.parse((String) task.getVariable(RELAY_DEADLINE));
+  /** The innovation unit named the carrier, the plan and the deadline. */
+  public void carrierRecorded(DelegateTask task) {
     relays.carrier((String) task.getVariable(RELAY_ID), (String) task.getVariable(CARRIER_DEPARTMENT),
-        (String) task.getVariable(CARRIER_USER_ID), deadline, (String) task.getVariable(RELAY_PLAN));
-    setDeadlineAt(task, deadline);
+        (String) task.getVariable(CARRIER_USER_ID), deadline(task), (String) task.getVariable(RELAY_PLAN));
+  }
+
+  /**
+   * The moment the relay deadline passes (its day, at the end of the working day), read by the
+   * co-piloting's boundary timer from {@value RelayProcess#RELAY_DEADLINE}: the date is not kept
+   * twice.
+   */
+  public Date deadlineAt(VariableScope scope) {
+    return Date.from(deadline(scope).atTime(END_OF_DAY_HOUR, 0).atZone(zone).toInstant());
   }
 
   /**
@@ -87,7 +95,7 @@ public class RelayRecorder {
   }
 
   /** Directors designated a department: its head co-pilots until the deadline (new, or a fresh one). */
-  public void arbitrated(DelegateTask task) {
+  public void arbitrationRecorded(DelegateTask task) {
     if (!Arbitration.DESIGNATE.name().equals(task.getVariable(ARBITRATION))) {
       return;
     }
@@ -100,7 +108,6 @@ public class RelayRecorder {
     task.setVariable(RELAY_DEADLINE, deadline.toString());
     relays.carrier((String) task.getVariable(RELAY_ID), (String) task.getVariable(CARRIER_DEPARTMENT),
         (String) task.getVariable(CARRIER_USER_ID), deadline, null); // the plan stays
-    setDeadlineAt(task, deadline);
   }
 
   public void checkpoint(DelegateTask task) {
@@ -108,18 +115,45 @@ public class RelayRecorder {
         Boolean.TRUE.equals(task.getVariable(INITIATORS_INVOLVED)), (String) task.getVariable(NOTES));
   }
 
-  /** The head confirmed: catalogue entry, and who will be thanked (initiators and their managers). */
-  public void adoptionConfirmed(DelegateTask task) {
+  /** The head confirmed: the practice joins the catalogue. */
+  public void adoptionRecorded(DelegateTask task) {
     relays.adopt((String) task.getVariable(RELAY_ID), (String) task.getVariable(INITIATIVE_ID),
         (String) task.getVariable(TITLE), (String) task.getVariable(DESCRIPTION),
         (String) task.getVariable(CARRIER_DEPARTMENT), (String) task.getVariable(CARRIER_USER_ID),
         (String) task.getVariable(ADOPTION_SUMMARY));
+  }
+
+  /** Who the thanks mail goes to, when it goes: the initiators and their managers. */
+  public List<String> thanksRecipients(VariableScope scope) {
     Set<String> recipients = new LinkedHashSet<>();
-    for (String initiator : initiators(task)) {
+    for (String initiator : initiators(scope)) {
       recipients.add(initiator);
       organisation.managerOf(initiator).ifPresent(recipients::add);
     }
-    task.setVariable(THANKS_RECIPIENTS, String.join(",", recipients));
+    return List.copyOf(recipients);
+  }
+
+  // Listeners of relays started by deployments whose timer and mail read the deadline's moment and
+  // the recipients as variables ({@code ${relayDeadlineAt}}, {@code ${thanksRecipients}}).
+
+  /** {@link #carrierRecorded}, and the deadline's moment as a variable (earlier deployments). */
+  public void carrierIdentified(DelegateTask task) {
+    carrierRecorded(task);
+    task.setVariable(RELAY_DEADLINE_AT, deadlineAt(task));
+  }
+
+  /** {@link #arbitrationRecorded}, and the deadline's moment as a variable (earlier deployments). */
+  public void arbitrated(DelegateTask task) {
+    arbitrationRecorded(task);
+    if (Arbitration.DESIGNATE.name().equals(task.getVariable(ARBITRATION))) {
+      task.setVariable(RELAY_DEADLINE_AT, deadlineAt(task));
+    }
+  }
+
+  /** {@link #adoptionRecorded}, and the recipients as a variable (earlier deployments). */
+  public void adoptionConfirmed(DelegateTask task) {
+    adoptionRecorded(task);
+    task.setVariable(THANKS_RECIPIENTS, String.join(",", thanksRecipients(task)));
   }
 
   public void ended(DelegateExecution execution, String status) {
@@ -135,7 +169,7 @@ public class RelayRecorder {
         .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
   }
 
-  private void setDeadlineAt(DelegateTask task, LocalDate deadline) {
-    task.setVariable(RELAY_DEADLINE_AT, Date.from(deadline.atTime(END_OF_DAY_HOUR, 0).atZone(zone).toInstant()));
+  private static LocalDate deadline(VariableScope scope) {
+    return LocalDate.parse((String) scope.getVariable(RELAY_DEADLINE));
   }
 }

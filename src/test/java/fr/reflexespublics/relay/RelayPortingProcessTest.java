@@ -111,6 +111,8 @@ class RelayPortingProcessTest extends IntegrationTest {
     assertThat(practice.path("departmentName").asText()).isEqualTo("Roads");
     assertThat(practice.path("summary").asText()).contains("street-cleaning rounds");
     assertThat(rest(null, null).get("/api/practices").status()).isEqualTo(401);
+    // the deadline's moment and the recipients are worked out when used, not stored
+    assertNeverStored(relay.getId(), RELAY_DEADLINE_AT, THANKS_RECIPIENTS);
   }
 
   @Test
@@ -166,6 +168,8 @@ class RelayPortingProcessTest extends IntegrationTest {
     ProcessInstance relay = launch("Repair café in libraries");
     identify(relay, "roads", "marc");
     completeAs("marc", task(relay.getId(), TASK_ACCEPT_OWNERSHIP), Map.of(OWNERSHIP, "ACCEPT"));
+    assertThat(deadlineTimerDue(relay)).as("the deadline's day, at the end of the working day")
+        .isEqualTo(endOfWorkingDay(LocalDate.now().plusMonths(4)));
 
     fireTimer(relay.getId(), TIMER_RELAY_DEADLINE);
 
@@ -181,6 +185,57 @@ class RelayPortingProcessTest extends IntegrationTest {
         CARRIER_DEPARTMENT, "roads", CARRIER_USER_ID, "marc", RELAY_DEADLINE, newDeadline));
     assertThat(relay).isWaitingAt(TASK_CONFIRM_ADOPTION);
     assertThat(relayRow(relay).get("RELAY_DEADLINE").toString()).isEqualTo(newDeadline);
+    assertThat(deadlineTimerDue(relay)).isEqualTo(endOfWorkingDay(LocalDate.parse(newDeadline)));
+  }
+
+  private Date deadlineTimerDue(ProcessInstance relay) {
+    return managementService.createJobQuery().processInstanceId(relay.getId()).activityId(TIMER_RELAY_DEADLINE)
+        .singleResult().getDuedate();
+  }
+
+  private Date endOfWorkingDay(LocalDate day) {
+    return Date.from(day.atTime(18, 0).atZone(zone).toInstant());
+  }
+
+  @Test
+  void aRelayOfAnEarlierDeploymentStillGetsItsDeadlineTimerAndItsThanksMail() throws Exception {
+    // the relay as deployed before: its timer and its mail read two variables its listeners set
+    String bpmn = Files.readString(Path.of("processes", KEY + ".bpmn"))
+        .replace("${relayRecorder.carrierRecorded(task)}", "${relayRecorder.carrierIdentified(task)}")
+        .replace("${relayRecorder.arbitrationRecorded(task)}", "${relayRecorder.arbitrated(task)}")
+        .replace("${relayRecorder.adoptionRecorded(task)}", "${relayRecorder.adoptionConfirmed(task)}")
+        .replace("${relayRecorder.deadlineAt(execution)}", "${relayDeadlineAt}")
+        .replace("${relayRecorder.thanksRecipients(execution)}", "${thanksRecipients}");
+    assertThat(bpmn).contains("${relayDeadlineAt}", "${thanksRecipients}", "carrierIdentified", "adoptionConfirmed");
+    var earlier = repositoryService.createDeployment().name("relay with its deadline and recipients as variables")
+        .addString(KEY + ".bpmn", bpmn);
+    try (var forms = Files.newDirectoryStream(Path.of("forms"), "relay-*.form")) {
+      for (Path form : forms) {
+        earlier.addString(form.getFileName().toString(), Files.readString(form));
+      }
+    }
+    String deploymentId = earlier.deploy().getId();
+    try {
+      String title = "Tool library " + System.nanoTime();
+      ProcessInstance relay = launch(title);
+      assertThat(repositoryService.getProcessDefinition(relay.getProcessDefinitionId()).getDeploymentId())
+          .isEqualTo(deploymentId);
+      identify(relay, "roads", "marc");
+      completeAs("marc", task(relay.getId(), TASK_ACCEPT_OWNERSHIP), Map.of(OWNERSHIP, "ACCEPT"));
+      assertThat(deadlineTimerDue(relay)).isEqualTo(endOfWorkingDay(LocalDate.now().plusMonths(4)));
+
+      completeAs("marc", task(relay.getId(), TASK_CONFIRM_ADOPTION), Map.of(ADOPTION_SUMMARY,
+          "Tools lent from the depot by the roads service"));
+      executeJobs(relay.getId());
+
+      assertThat(relay).isEnded().hasPassed(END_ADOPTED);
+      for (String address : new String[] {"alice@example.org", "bruno@example.org", "marc@example.org", "nadia@example.org"}) {
+        assertThat(mailsTo(address)).extracting(IntegrationTest::subject).as(address)
+            .contains("[Public Reflexes] \"" + title + "\" is now part of how we work");
+      }
+    } finally {
+      repositoryService.deleteDeployment(deploymentId, true);
+    }
   }
 
   @Test
