@@ -52,7 +52,6 @@ public final class InitiativeProcess {
   public static final String INITIATOR = "initiator";
   public static final String INITIATIVE_ID = "initiativeId";
   public static final String REVIEWER = "reviewer";
-  public static final String NON_OPPOSITION_PERIOD = "nonOppositionPeriod";
   public static final String NON_OPPOSITION = "nonOpposition";
   public static final String REPORT_DUE = "reportDue";
   public static final String REPORT_REMINDER_AT = "reportReminderAt";

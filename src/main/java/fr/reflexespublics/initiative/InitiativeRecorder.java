@@ -47,8 +47,15 @@ public class InitiativeRecorder {
         LocalDate.parse((String) execution.getVariable(PLANNED_START)));
     execution.setVariable(INITIATIVE_ID, id);
     execution.setVariable(REVIEWER, organisation.managerOf(initiator).orElseThrow());
-    execution.setVariable(NON_OPPOSITION_PERIOD, settings.nonOppositionPeriod());
-    execution.setVariable(EXTENSIONS, 0);
+  }
+
+  /**
+   * The manager's period to oppose ({@code reflexes.initiative.non-opposition-period}), read by
+   * the review's timer when the review opens: the timer keeps it for that initiative, and the
+   * configuration is not copied into each instance.
+   */
+  public String nonOppositionPeriod() {
+    return settings.nonOppositionPeriod();
   }
 
   /** The manager answered; an opposition's reason is recorded (and stays a variable for the mail). */
@@ -110,7 +117,7 @@ public class InitiativeRecorder {
     LocalDate today = Clocks.today(zone);
     LocalDate due = (previous.isAfter(today) ? previous : today).plusDays(extra);
     initiatives.extend((String) task.getVariable(INITIATIVE_ID), extra, due);
-    task.setVariable(EXTENSIONS, ((Integer) task.getVariable(EXTENSIONS)) + 1);
+    task.setVariable(EXTENSIONS, task.getVariable(EXTENSIONS) instanceof Integer n ? n + 1 : 1);
     setReportDue(task.getExecution(), due);
   }
 

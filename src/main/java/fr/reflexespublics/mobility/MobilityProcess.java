@@ -52,8 +52,6 @@ public final class MobilityProcess {
   public static final String AGENT = "agent";
   public static final String AGENT_MANAGER = "agentManager";
   public static final String ASSIGNMENT_ID = "assignmentId";
-  public static final String MID_MISSION_AT = "midMissionAt";
-  public static final String MISSION_END_AT = "missionEndAt";
   public static final String RETURNED_EARLY = "returnedEarly";
   // Task_SelectAgents
   public static final String SELECTED_AGENTS = "selectedAgents";

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,9 +52,22 @@ public class MobilityRecorder {
     List<Matching.Volunteer> shortlist = Matching.shortlist(pool.pool(start, end), need);
     execution.setVariable(REQUEST_ID, id);
     execution.setVariable(SHORTLIST_NOTE, note(shortlist, need, needed));
-    long half = ChronoUnit.DAYS.between(start, end) / 2;
-    execution.setVariable(MID_MISSION_AT, Date.from(start.plusDays(half).atTime(MID_DAY_HOUR, 0).atZone(zone).toInstant()));
-    execution.setVariable(MISSION_END_AT, Date.from(end.atTime(END_OF_DAY_HOUR, 0).atZone(zone).toInstant()));
+  }
+
+  /** Halfway through the mission (noon), for the check-in timer: worked out from the mission's dates. */
+  public Date midMissionAt(VariableScope scope) {
+    LocalDate start = date(scope, START_DATE);
+    long half = ChronoUnit.DAYS.between(start, date(scope, END_DATE)) / 2;
+    return Date.from(start.plusDays(half).atTime(MID_DAY_HOUR, 0).atZone(zone).toInstant());
+  }
+
+  /** The mission's last day, at the end of the working day, for the end timer. */
+  public Date missionEndAt(VariableScope scope) {
+    return Date.from(date(scope, END_DATE).atTime(END_OF_DAY_HOUR, 0).atZone(zone).toInstant());
+  }
+
+  private static LocalDate date(VariableScope scope, String name) {
+    return LocalDate.parse((String) scope.getVariable(name));
   }
 
   /** What HR reads above the shortlist: a clear answer when the pool cannot give enough agents. */

@@ -53,7 +53,6 @@ public final class RetexProcess {
   public static final String PARTICIPANT = "participant";
   public static final String TESTIMONY_DEADLINE_AT = "testimonyDeadlineAt";
   public static final String TESTIMONY_REMINDER_AT = "testimonyReminderAt";
-  public static final String ACTION_REVIEW_DELAY = "actionReviewDelay";
   public static final String TESTIMONY_DIGEST = "testimonyDigest";
   public static final String LESSON_TITLES = "lessonTitles";
   public static final String LESSON_TITLE = "lessonTitle";

@@ -70,7 +70,14 @@ public class RetexRecorder {
     ZonedDateTime now = ZonedDateTime.ofInstant(Clocks.now(), zone);
     execution.setVariable(TESTIMONY_DEADLINE_AT, Date.from(deadlineAt.toInstant()));
     execution.setVariable(TESTIMONY_REMINDER_AT, Date.from((reminderAt.isBefore(now) ? now : reminderAt).toInstant()));
-    execution.setVariable(ACTION_REVIEW_DELAY, settings.actionReviewDelay());
+  }
+
+  /**
+   * Delay before the actions are reviewed ({@code reflexes.retex.action-review-delay}), read when
+   * the results are published.
+   */
+  public String actionReviewDelay() {
+    return settings.actionReviewDelay();
   }
 
   /** Members of the group (when given) and the named users (comma-separated), once each. */

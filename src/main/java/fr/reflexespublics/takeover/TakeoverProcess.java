@@ -62,7 +62,6 @@ public final class TakeoverProcess {
   // set by the server
   public static final String REPORTER = "reporter";
   public static final String PLAN_ID = "planId";
-  public static final String REVIEW_INTERVAL = "reviewInterval";
   public static final String TRIGGER_RESULT = "triggerResult";
   public static final String SUPPORT_MODALITY_LIST = "supportModalityList";
   public static final String PLAN_END_AT = "planEndAt";

@@ -58,7 +58,11 @@ public class TakeoverRecorder {
         (String) execution.getVariable(URGENCY));
     execution.setProcessBusinessKey(id);
     execution.setVariable(PLAN_ID, id);
-    execution.setVariable(REVIEW_INTERVAL, settings.reviewInterval());
+  }
+
+  /** Period of the weekly reviews ({@code reflexes.takeover.review-interval}), read when the plan starts. */
+  public String reviewInterval() {
+    return settings.reviewInterval();
   }
 
   /** The trigger decision's single result, as the contract's variables. */

@@ -132,7 +132,11 @@ class InitiativeProcessTest extends IntegrationTest {
 
   @Test
   void silenceIsConsent() {
+    java.time.Instant declared = java.time.Instant.now();
     ProcessInstance instance = declare(2);
+    // reflexes.initiative.non-opposition-period (P5D), read from the configuration, not copied
+    assertDueAfter(instance.getId(), TIMER_NON_OPPOSITION_PERIOD, declared, java.time.Duration.ofDays(5));
+    assertNeverStored(instance.getId(), "nonOppositionPeriod");
     // constraints and notes are optional: left out, the record holds none
     completeAs("ines", task(instance.getId(), TASK_INNOVATION_UNIT_CONSULTATION), Map.of(SUPPORT, "NONE"));
 

@@ -116,9 +116,15 @@ class MicroMobilityProcessTest extends IntegrationTest {
       assertThat(mailsTo(address)).extracting(IntegrationTest::body).as(address)
           .anySatisfy(b -> assertThat(b).contains("the tutor, alice").contains("the original manager, nadia"));
     }
+    // a ten-day mission: the check-in at noon of its fifth day, the end on its last day at 18:00
+    assertThat(timerDue(instance.getId(), TIMER_MID_MISSION))
+        .isEqualTo(Date.from(start.plusDays(4).atTime(12, 0).atZone(zone).toInstant()));
     fireTimer(instance.getId(), TIMER_MID_MISSION);
     completeAs("chloe", task(instance.getId(), TASK_MID_MISSION_CHECK_IN), Map.of(GOING_WELL, true,
         CONSTRAINTS_RESPECTED, false, COMMENT, "Great crew, but two Saturdays worked"));
+    assertThat(timerDue(instance.getId(), TIMER_MISSION_END))
+        .isEqualTo(Date.from(start.plusDays(9).atTime(18, 0).atZone(zone).toInstant()));
+    assertNeverStored(instance.getId(), "midMissionAt", "missionEndAt");
     fireTimer(instance.getId(), TIMER_MISSION_END);
     completeAs("nadia", task(instance.getId(), TASK_PREPARE_RETURN), Map.of(RETURN_NOTES, "Back on Monday, desk ready"));
     completeAs("chloe", task(instance.getId(), TASK_MISSION_DEBRIEF), Map.of(SKILLS_GAINED, "Driving a salt spreader",

@@ -189,8 +189,7 @@ class RelayPortingProcessTest extends IntegrationTest {
   }
 
   private Date deadlineTimerDue(ProcessInstance relay) {
-    return managementService.createJobQuery().processInstanceId(relay.getId()).activityId(TIMER_RELAY_DEADLINE)
-        .singleResult().getDuedate();
+    return timerDue(relay.getId(), TIMER_RELAY_DEADLINE);
   }
 
   private Date endOfWorkingDay(LocalDate day) {
@@ -246,8 +245,7 @@ class RelayPortingProcessTest extends IntegrationTest {
     completeAs("olga", task(relay.getId(), TASK_ACCEPT_OWNERSHIP), Map.of(OWNERSHIP, "ACCEPT"));
 
     // every reflexes.relay.checkpoint-interval (P14D here), read from the configuration, not copied into the relay
-    Date due = managementService.createJobQuery().processInstanceId(relay.getId()).activityId(START_CHECKPOINT_DUE)
-        .singleResult().getDuedate();
+    Date due = timerDue(relay.getId(), START_CHECKPOINT_DUE);
     assertThat(due).isBetween(Date.from(accepted.plus(14, ChronoUnit.DAYS).minusSeconds(5)),
         Date.from(Instant.now().plus(14, ChronoUnit.DAYS).plusSeconds(5)));
     assertNeverStored(relay.getId(), "checkpointInterval", "maxDeclines");

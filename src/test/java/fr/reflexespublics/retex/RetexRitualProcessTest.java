@@ -118,6 +118,7 @@ class RetexRitualProcessTest extends IntegrationTest {
         DISSENT_ANSWERS, json("[{\"dissent\":\"Decisions came too late for the crèches\","
             + "\"answer\":\"Taken up: lesson 'Decide earlier for the crèches'\"}]")));
 
+    java.time.Instant committed = java.time.Instant.now();
     List<Task> commits = taskService.createTaskQuery().processInstanceId(retex.getId())
         .taskDefinitionKey(TASK_COMMIT_ACTION).list();
     assertThat(commits).hasSize(2);
@@ -128,6 +129,9 @@ class RetexRitualProcessTest extends IntegrationTest {
     executeJobs(retex.getId());
 
     assertThat(retex).isWaitingAt(TIMER_ACTION_REVIEW);
+    // reflexes.retex.action-review-delay (P90D) after the results, read from the configuration, not copied
+    assertDueAfter(retex.getId(), TIMER_ACTION_REVIEW, committed, java.time.Duration.ofDays(90));
+    assertNeverStored(retex.getId(), "actionReviewDelay");
     String results = body(mailsTo("chloe@example.org").stream().filter(m -> subject(m).startsWith("[Public Reflexes] Results"))
         .findFirst().orElseThrow());
     assertThat(results).contains("Decide earlier for the crèches").contains("Decisions came too late for the crèches")

@@ -129,6 +129,26 @@ public abstract class IntegrationTest {
     return tasks.get(0);
   }
 
+  /** When the timer of a timer event is due (the one timer of that event in the instance). */
+  protected java.util.Date timerDue(String processInstanceId, String timerActivityId) {
+    Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+        .activityId(timerActivityId).singleResult();
+    assertThat(timer).as("timer " + timerActivityId).isNotNull();
+    return timer.getDuedate();
+  }
+
+  /**
+   * The timer is due {@code period} after a moment between {@code from} and now, within an hour (a
+   * change of daylight saving time in between moves it by one).
+   */
+  protected void assertDueAfter(String processInstanceId, String timerActivityId, java.time.Instant from,
+      java.time.Duration period) {
+    java.time.Duration hour = java.time.Duration.ofHours(1);
+    assertThat(timerDue(processInstanceId, timerActivityId)).as("due date of " + timerActivityId)
+        .isBetween(java.util.Date.from(from.plus(period).minus(hour)),
+            java.util.Date.from(java.time.Instant.now().plus(period).plus(hour)));
+  }
+
   /** Fires the timer of a timer event now (the job executor is off in tests). */
   protected void fireTimer(String processInstanceId, String timerActivityId) {
     Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers()

@@ -183,8 +183,12 @@ class PartnerTakeoverProcessTest extends IntegrationTest {
 
   @Test
   void weeklyReviewsComeBackUntilOneSaysThePartnerCanResume() {
+    java.time.Instant started = java.time.Instant.now();
     ProcessInstance instance = inOperation();
     String plan = planId(instance);
+    // reflexes.takeover.review-interval (P7D), read from the configuration, not copied
+    assertDueAfter(instance.getId(), START_REVIEW_DUE, started, java.time.Duration.ofDays(7));
+    assertNeverStored(instance.getId(), "reviewInterval");
 
     fireTimer(instance.getId(), START_REVIEW_DUE);
     completeAs("paula", task(instance.getId(), TASK_WEEKLY_REVIEW), Map.of(BENEFICIARIES_SERVED, 101,
