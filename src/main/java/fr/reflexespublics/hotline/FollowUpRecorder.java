@@ -49,8 +49,8 @@ public class FollowUpRecorder {
     execution.setVariable(PERSON_PHONE, person.phone());
     execution.setVariable(PERSON_AREA, person.area());
     execution.setVariable(COMPLEXITY, person.complexity());
-    execution.setVariable(LAST_WELLBEING, null);
-    execution.setVariable(ATTEMPT, 0);
+    // lastWellbeing and attempt are set by the calls that give them a value: the call-assignment
+    // table reads a missing lastWellbeing as null, the attempts' gateway follows an unanswered call
   }
 
   /**
@@ -63,7 +63,7 @@ public class FollowUpRecorder {
    */
   public void called(DelegateTask task) {
     boolean reached = Checkboxes.ticked(task, REACHED);
-    int attempt = (Integer) task.getVariable(ATTEMPT) + 1;
+    int attempt = (task.getVariable(ATTEMPT) instanceof Integer before ? before : 0) + 1;
     // asked only when the person was reached (the gateways read them on that path only)
     boolean difficulty = reached && Checkboxes.ticked(task, DIFFICULTY_DETECTED);
     boolean urgent = reached && Checkboxes.ticked(task, URGENT);
@@ -71,7 +71,9 @@ public class FollowUpRecorder {
     followUps.logCall(new FollowUpService.Call((String) task.getVariable(CAMPAIGN_ID),
         (String) task.getVariable(PERSON_ID), Context.getCommandContext().getAuthenticatedUserId(), attempt, reached,
         reached ? (String) task.getVariable(WELLBEING) : null, difficulty, urgent, stop));
-    task.setVariable(ATTEMPT, reached ? 0 : attempt);
+    if (!reached || attempt > 1) {
+      task.setVariable(ATTEMPT, reached ? 0 : attempt); // unanswered calls in a row, 0 once reached
+    }
     if (reached) {
       task.setVariable(LAST_WELLBEING, task.getVariable(WELLBEING));
     } else {

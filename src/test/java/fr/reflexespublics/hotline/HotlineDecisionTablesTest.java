@@ -37,6 +37,15 @@ class HotlineDecisionTablesTest extends IntegrationTest {
     assertThat(ruleOf(FollowUpProcess.DECISION_CALL_ASSIGNMENT)).isEqualTo(rule);
   }
 
+  @ParameterizedTest(name = "{0}, first call -> {1}")
+  @CsvSource({"COMPLEX, EXPERIENCED", "SIMPLE, ANY"})
+  void aFirstCallHasNoLastWellbeingToRead(String complexity, String expected) {
+    // the follow-up stores lastWellbeing from its first reached call on
+    String result = decisionService.evaluateDecisionByKey(FollowUpProcess.DECISION_CALL_ASSIGNMENT)
+        .variables(Variables.createVariables().putValue("complexity", complexity)).evaluate().getSingleEntry();
+    assertThat(result).isEqualTo(expected);
+  }
+
   @ParameterizedTest(name = "{0} -> {1} ({2})")
   @CsvSource({
       "'FOOD,MEDICATION', HEALTH_CENTRE, Rule_Health",

@@ -98,14 +98,14 @@ class ReverseHotlineProcessTest extends IntegrationTest {
   }
 
   @Test
-  void theCampaignKeepsTheFollowUpPolicyAndAFollowUpCarriesOnlyItsOwnNineVariables() {
+  void theCampaignKeepsTheFollowUpPolicyAndAFollowUpCarriesOnlyItsOwnSevenVariables() {
     ProcessInstance campaign = launch(newRegister(1, 0));
     ProcessInstance followUp = followUps(campaign).get(0);
     String campaignId = (String) runtimeService.getVariable(campaign.getId(), CampaignProcess.CAMPAIGN_ID);
 
+    // waiting at its first call: no attempt counted, no wellbeing heard yet
     assertThat(runtimeService.getVariables(followUp.getId()).keySet()).containsExactlyInAnyOrder(
-        CAMPAIGN_ID, PERSON_ID, PERSON_FIRST_NAME, PERSON_PHONE, PERSON_AREA, COMPLEXITY, ATTEMPT, LAST_WELLBEING,
-        REQUIRED_EXPERIENCE);
+        CAMPAIGN_ID, PERSON_ID, PERSON_FIRST_NAME, PERSON_PHONE, PERSON_AREA, COMPLEXITY, REQUIRED_EXPERIENCE);
     Map<String, Object> policy = jdbc.queryForMap("SELECT call_interval_days, retry_delay, max_attempts,"
         + " orientation_follow_up, urgent_reminder, proximity_group, on_call_address FROM hotline_campaign WHERE id = ?",
         campaignId);
@@ -245,6 +245,8 @@ class ReverseHotlineProcessTest extends IntegrationTest {
         .containsExactly(List.of(1, true, "FRAGILE", true, true, false), List.of(1, false, "null", false, false, false),
             List.of(2, true, "GOOD", false, false, false));
     assertThat(runtimeService.getVariable(followUp.getId(), LAST_WELLBEING)).isEqualTo("GOOD");
+    assertThat(runtimeService.getVariable(followUp.getId(), ATTEMPT)).as("reached again: the count starts over")
+        .isEqualTo(0);
     assertNeverStored(followUp.getId(), REACHED, WELLBEING, DIFFICULTY_DETECTED, URGENT, WISHES_TO_STOP);
   }
 
