@@ -167,9 +167,9 @@ public class BenchMain {
       props.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/" + dbName);
       props.put("spring.datasource.username", "postgres");
       props.put("spring.datasource.password", "");
-      // as in the postgres and prod profiles
+      // as in the postgres and prod profiles, unless an experiment gives others (-Dbench.pg.options=...)
       props.put("spring.datasource.hikari.data-source-properties.options",
-          "-c jit=off -c plan_cache_mode=force_custom_plan");
+          System.getProperty("bench.pg.options", "-c jit=off -c plan_cache_mode=force_custom_plan"));
     } else {
       Path h2 = out.resolve("h2");
       if (Files.exists(h2)) {
@@ -432,6 +432,47 @@ public class BenchMain {
   }
 
   /**
+   * Where a wait state's time goes, from a round of its own (the census round's bookkeeping would
+   * weigh on the Java part): milliseconds per wait state in the database calls by
+   * {@link JdbcCensus.TimeSplit}, the mails' hand-over, and the rest (Java: engine, application,
+   * harness), which makes up the round's time.
+   */
+  record WaitStateTime(Map<JdbcCensus.TimeSplit, Double> database, double mails, double rest,
+      Map<String, Double> queries) {
+
+    double total() {
+      return database.values().stream().mapToDouble(Double::doubleValue).sum() + mails + rest;
+    }
+
+    /** "engine reads 4.1, engine writes 2.0, ..., rest (Java) 3.2": every part, in a fixed order. */
+    String describe() {
+      StringBuilder b = new StringBuilder();
+      database.forEach((split, ms) -> b.append(split.label).append(' ').append(Results.fmt(ms)).append(", "));
+      return b.append("mails' hand-over ").append(Results.fmt(mails)).append(", rest (Java: engine, application,"
+          + " harness) ").append(Results.fmt(rest)).append("; longest engine queries (mapping included): ")
+          .append(StatementCensus.top(queries, 6)).toString();
+    }
+  }
+
+  WaitStateTime timeSplit(int n, Workload workload) throws Exception {
+    Driver d = new Driver(engine, true);
+    double mailsBefore = mailClock.totalMs();
+    jdbcCensus.startTiming();
+    census.startTiming();
+    long start = System.nanoTime();
+    workload.run(d, n);
+    double ms = (System.nanoTime() - start) / 1e6;
+    Map<String, Double> queries = census.stopTiming(d.waitStates);
+    Map<JdbcCensus.TimeSplit, Double> perStep = jdbcCensus.stopTiming(d.steps);
+    double waitStates = d.waitStates;
+    Map<JdbcCensus.TimeSplit, Double> database = new java.util.EnumMap<>(JdbcCensus.TimeSplit.class);
+    perStep.forEach((split, perStepMs) -> database.put(split, perStepMs * d.steps / waitStates));
+    double mails = (mailClock.totalMs() - mailsBefore) / waitStates;
+    double inDatabase = database.values().stream().mapToDouble(Double::doubleValue).sum();
+    return new WaitStateTime(database, mails, ms / waitStates - inDatabase - mails, queries);
+  }
+
+  /**
    * Runs a workload once and counts what it asks of the database: PostgreSQL's per-table
    * statistics around it (rows inserted, updated and deleted, and scans, per step; the tables
    * written most) and the engine's statements by id.
@@ -679,6 +720,10 @@ public class BenchMain {
           "a step's time divided by its engine statements (application statements and the harness's queries included"
               + " in the time): what a lead's step costs beyond the engine work it asks for");
       addRoundTrips(s, lead.getKey(), activity, floorActivity);
+      WaitStateTime floorSplit = timeSplit(floorN, this::bare); // just before, so that both see the same load
+      WaitStateTime split = timeSplit(count, lead.getValue());
+      results.add(s, lead.getKey(), "per wait state, where the time goes (a round of its own)", "ms", split.total(),
+          "floor", floorSplit.total(), "lead: " + split.describe() + "; floor: " + floorSplit.describe());
       appendStatements(statementsCsv, lead.getKey(), activity);
     }
     Files.createDirectories(out);

@@ -35,6 +35,28 @@ public class JdbcCensus implements BeanPostProcessor {
 
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private volatile boolean on;
+  /** Time spent in the database's calls by {@link TimeSplit} bucket, while timing. */
+  private final Map<TimeSplit, LongAdder> nanos = new ConcurrentHashMap<>();
+  private volatile boolean timing;
+
+  /**
+   * Where a step's time goes, as seen from the JDBC driver: the engine's reads and writes (a batch
+   * of writes is one call), the commits, the application's statements, the harness's lookups.
+   * What is left of the step's time is Java (engine, application, harness) and the mails.
+   */
+  enum TimeSplit {
+    ENGINE_READS("engine reads"),
+    ENGINE_WRITES("engine writes"),
+    COMMITS("commits"),
+    APPLICATION("application statements"),
+    LOOKUPS("harness lookups");
+
+    final String label;
+
+    TimeSplit(String label) {
+      this.label = label;
+    }
+  }
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -53,6 +75,33 @@ public class JdbcCensus implements BeanPostProcessor {
   public Map<String, Double> stop(double steps) {
     on = false;
     return StatementCensus.perStep(counts, steps);
+  }
+
+  /** Times the database calls from now on (no counting: the census round counts, this one times). */
+  public void startTiming() {
+    nanos.clear();
+    timing = true;
+  }
+
+  /** Stops timing; milliseconds per step by bucket, every bucket present. */
+  public Map<TimeSplit, Double> stopTiming(double steps) {
+    timing = false;
+    Map<TimeSplit, Double> perStep = new java.util.EnumMap<>(TimeSplit.class);
+    for (TimeSplit split : TimeSplit.values()) {
+      perStep.put(split, nanos.getOrDefault(split, new LongAdder()).sum() / 1e6 / steps);
+    }
+    return perStep;
+  }
+
+  private static TimeSplit split(String sql) {
+    if (HarnessLookups.active()) {
+      return TimeSplit.LOOKUPS;
+    }
+    if (!StatementCensus.inEngine()) {
+      return TimeSplit.APPLICATION;
+    }
+    String head = sql == null ? "" : sql.stripLeading();
+    return head.regionMatches(true, 0, "select", 0, 6) ? TimeSplit.ENGINE_READS : TimeSplit.ENGINE_WRITES;
   }
 
   static double engine(Map<String, Double> perStep) {
@@ -81,16 +130,23 @@ public class JdbcCensus implements BeanPostProcessor {
     counts.computeIfAbsent(origin, k -> new LongAdder()).increment();
   }
 
-  @SuppressWarnings("unchecked")
   private <T> T wrap(T target, Class<T> type) {
-    return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new Handler(target));
+    return wrap(target, type, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T wrap(T target, Class<T> type, String sql) {
+    return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new Handler(target, sql));
   }
 
   private final class Handler implements InvocationHandler {
     private final Object target;
+    /** The SQL a prepared statement was created with (null for a connection or a plain statement). */
+    private final String sql;
 
-    Handler(Object target) {
+    Handler(Object target, String sql) {
       this.target = target;
+      this.sql = sql;
     }
 
     @Override
@@ -107,18 +163,32 @@ public class JdbcCensus implements BeanPostProcessor {
       if (on && EXECUTING.contains(method.getName()) && target instanceof Statement && !HarnessLookups.active()) {
         count();
       }
+      TimeSplit split = null;
+      if (timing) {
+        if (target instanceof Statement && EXECUTING.contains(method.getName())) {
+          split = split(sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String s ? s : null);
+        } else if (target instanceof Connection && method.getName().equals("commit")) {
+          split = TimeSplit.COMMITS;
+        }
+      }
+      long start = split == null ? 0 : System.nanoTime();
       Object result;
       try {
         result = method.invoke(target, args);
       } catch (InvocationTargetException e) {
         throw e.getCause();
+      } finally {
+        if (split != null) {
+          nanos.computeIfAbsent(split, k -> new LongAdder()).add(System.nanoTime() - start);
+        }
       }
       Class<?> returned = method.getReturnType();
       if (result instanceof Connection connection && returned == Connection.class) {
         return wrap(connection, Connection.class);
       }
       if (result instanceof Statement statement && Statement.class.isAssignableFrom(returned)) {
-        return wrap(statement, (Class<Statement>) returned);
+        String prepared = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
+        return wrap(statement, (Class<Statement>) returned, prepared);
       }
       return result;
     }

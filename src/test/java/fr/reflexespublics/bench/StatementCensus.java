@@ -24,11 +24,17 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  */
 @Intercepts({
     @Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class}),
+    @Signature(type = Executor.class, method = "flushStatements", args = {}),
     @Signature(type = Executor.class, method = "query",
         args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class})})
 public class StatementCensus implements Interceptor {
 
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  /** How deep the current thread is in the engine's MyBatis executor: its JDBC calls are the engine's. */
+  private static final ThreadLocal<int[]> IN_ENGINE = ThreadLocal.withInitial(() -> new int[1]);
+  /** While timing: the time of the engine's queries by statement id, mapping of the results included. */
+  private final Map<String, LongAdder> queryNanos = new ConcurrentHashMap<>();
+  private volatile boolean timing;
   /** Of the counted statements, those of the harness's lookups ({@link HarnessLookups}). */
   private final LongAdder lookups = new LongAdder();
   private volatile boolean on;
@@ -50,9 +56,48 @@ public class StatementCensus implements Interceptor {
     return census;
   }
 
+  /** Whether the current thread's JDBC call comes from the engine (MyBatis), for {@link JdbcCensus}'s timing. */
+  static boolean inEngine() {
+    return IN_ENGINE.get()[0] > 0;
+  }
+
   @Override
   public Object intercept(Invocation invocation) throws Throwable {
-    if (on) {
+    int[] depth = IN_ENGINE.get();
+    depth[0]++;
+    Object[] args = invocation.getArgs();
+    boolean timed = timing && args != null && args.length == 4 && !HarnessLookups.active(); // a query
+    long start = timed ? System.nanoTime() : 0;
+    try {
+      return count(invocation);
+    } finally {
+      depth[0]--;
+      if (timed) {
+        String id = ((MappedStatement) args[0]).getId();
+        queryNanos.computeIfAbsent(id.substring(id.lastIndexOf('.') + 1), k -> new LongAdder())
+            .add(System.nanoTime() - start);
+      }
+    }
+  }
+
+  /** Times the engine's queries by statement id from now on (the harness's lookups left out). */
+  public void startTiming() {
+    queryNanos.clear();
+    timing = true;
+  }
+
+  /** Stops timing; milliseconds per unit (a step, a wait state) by statement id, the longest first. */
+  public Map<String, Double> stopTiming(double units) {
+    timing = false;
+    return queryNanos.entrySet().stream()
+        .sorted(Map.Entry.<String, LongAdder>comparingByValue(
+            java.util.Comparator.comparingLong(LongAdder::sum)).reversed())
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum() / 1e6 / units, (a, b) -> a,
+            java.util.LinkedHashMap::new));
+  }
+
+  private Object count(Invocation invocation) throws Throwable {
+    if (on && invocation.getArgs() != null && invocation.getArgs().length > 0) { // flushStatements has none
       MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
       String id = statement.getId();
       String shortId = id.substring(id.lastIndexOf('.') + 1);
