@@ -169,7 +169,8 @@ public class BenchMain {
       props.put("spring.datasource.password", "");
       // as in the postgres and prod profiles, unless an experiment gives others (-Dbench.pg.options=...)
       props.put("spring.datasource.hikari.data-source-properties.options",
-          System.getProperty("bench.pg.options", "-c jit=off -c plan_cache_mode=force_custom_plan"));
+          System.getProperty("bench.pg.options", "").isBlank() ? "-c jit=off -c plan_cache_mode=force_custom_plan"
+              : System.getProperty("bench.pg.options"));
     } else {
       Path h2 = out.resolve("h2");
       if (Files.exists(h2)) {
