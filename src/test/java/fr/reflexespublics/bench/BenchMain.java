@@ -8,6 +8,7 @@ import fr.reflexespublics.hotline.FollowUpProcess;
 import fr.reflexespublics.initiative.InitiativeProcess;
 import fr.reflexespublics.mobility.MobilityProcess;
 import fr.reflexespublics.mobility.VolunteerPool;
+import fr.reflexespublics.organisation.Groups;
 import fr.reflexespublics.organisation.TasklistFilterSeeder;
 import fr.reflexespublics.relay.RelayProcess;
 import fr.reflexespublics.retex.RetexProcess;
@@ -1140,6 +1141,23 @@ public class BenchMain {
       results.add(s, what, "p95", "ms", Stats.percentile(times[0].pageAndCount(), 95), "same as bench-user",
           Stats.percentile(times[1].pageAndCount(), 95), samples + " samples");
     }
+    // A query the engine's authorization check answers over thousands of tasks, the kind
+    // plan_cache_mode=force_custom_plan was set for: a coordinator (READ_TASK on the follow-up's
+    // definition) looking at the callers' tasks, a group he is not in.
+    var callersTasks = engine.getTaskService().createTaskQuery().taskCandidateGroup(Groups.HOTLINE_CALLERS);
+    List<Double> coordinator = new ArrayList<>();
+    long[] seen = new long[1];
+    for (int i = 0; i < samples + 5; i++) {
+      long t = System.nanoTime();
+      d.as("hugo", () -> callersTasks.orderByTaskCreateTime().desc().listPage(0, 15));
+      seen[0] = d.as("hugo", callersTasks::count);
+      if (i >= 5) {
+        coordinator.add((System.nanoTime() - t) / 1e6);
+      }
+    }
+    what = "the callers' tasks as hugo (coordinator, not a caller: the engine's authorization check), first page + count";
+    results.add(s, what, "p50", "ms", Stats.percentile(coordinator, 50), null, null, seen[0] + " tasks");
+    results.add(s, what, "p95", "ms", Stats.percentile(coordinator, 95), null, null, samples + " samples");
   }
 
   /** A filter's first page alone and first page + count, in ms after the warm-ups, and its last count. */
