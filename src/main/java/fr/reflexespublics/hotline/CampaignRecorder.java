@@ -2,9 +2,9 @@ package fr.reflexespublics.hotline;
 
 import static fr.reflexespublics.hotline.CampaignProcess.*;
 
+import fr.reflexespublics.platform.Clocks;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +35,7 @@ public class CampaignRecorder {
         CampaignPolicy.of((Integer) execution.getVariable(CALL_INTERVAL_DAYS), settings), end, selection,
         (String) execution.getVariable(COORDINATOR), register.count(selection));
     execution.setVariable(CAMPAIGN_ID, id);
-    execution.setVariable(CAMPAIGN_END_AT, Date.from(end.atTime(END_OF_DAY_HOUR, 0).atZone(zone).toInstant()));
+    execution.setVariable(CAMPAIGN_END_AT, Clocks.at(end, END_OF_DAY_HOUR, zone));
   }
 
   static RegisterService.Selection selection(DelegateExecution execution) {

@@ -4,6 +4,7 @@ import static fr.reflexespublics.mobility.MobilityProcess.*;
 
 import fr.reflexespublics.mobility.MobilityProcess.Status;
 import fr.reflexespublics.organisation.OrganisationService;
+import fr.reflexespublics.platform.Clocks;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -58,12 +59,12 @@ public class MobilityRecorder {
   public Date midMissionAt(VariableScope scope) {
     LocalDate start = date(scope, START_DATE);
     long half = ChronoUnit.DAYS.between(start, date(scope, END_DATE)) / 2;
-    return Date.from(start.plusDays(half).atTime(MID_DAY_HOUR, 0).atZone(zone).toInstant());
+    return Clocks.at(start.plusDays(half), MID_DAY_HOUR, zone);
   }
 
   /** The mission's last day, at the end of the working day, for the end timer. */
   public Date missionEndAt(VariableScope scope) {
-    return Date.from(date(scope, END_DATE).atTime(END_OF_DAY_HOUR, 0).atZone(zone).toInstant());
+    return Clocks.at(date(scope, END_DATE), END_OF_DAY_HOUR, zone);
   }
 
   private static LocalDate date(VariableScope scope, String name) {

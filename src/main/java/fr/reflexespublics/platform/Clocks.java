@@ -3,6 +3,7 @@ package fr.reflexespublics.platform;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -20,5 +21,10 @@ public final class Clocks {
 
   public static LocalDate today(ZoneId zone) {
     return LocalDate.ofInstant(now(), zone);
+  }
+
+  /** A day at an hour in the administration's zone, as the engine's timers take it (a date). */
+  public static Date at(LocalDate day, int hour, ZoneId zone) {
+    return Date.from(day.atTime(hour, 0).atZone(zone).toInstant());
   }
 }

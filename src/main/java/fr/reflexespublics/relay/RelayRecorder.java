@@ -69,7 +69,7 @@ public class RelayRecorder {
    * twice.
    */
   public Date deadlineAt(VariableScope scope) {
-    return Date.from(deadline(scope).atTime(END_OF_DAY_HOUR, 0).atZone(zone).toInstant());
+    return Clocks.at(deadline(scope), END_OF_DAY_HOUR, zone);
   }
 
   /**

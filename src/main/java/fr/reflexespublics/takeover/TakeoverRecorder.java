@@ -5,6 +5,7 @@ import static fr.reflexespublics.takeover.TakeoverProcess.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.reflexespublics.organisation.OrganisationService;
+import fr.reflexespublics.platform.Clocks;
 import fr.reflexespublics.security.forms.Checkboxes;
 import fr.reflexespublics.takeover.TakeoverProcess.DirectorDecision;
 import fr.reflexespublics.takeover.TakeoverProcess.Modality;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -188,7 +188,7 @@ public class TakeoverRecorder {
 
   private void setEnd(VariableScope scope, LocalDate end) {
     scope.setVariable(PLAN_END_DATE, end.toString());
-    scope.setVariable(PLAN_END_AT, Date.from(end.atTime(END_OF_DAY_HOUR, 0).atZone(zone).toInstant()));
+    scope.setVariable(PLAN_END_AT, Clocks.at(end, END_OF_DAY_HOUR, zone));
   }
 
   /** Modalities in the framework's order. */

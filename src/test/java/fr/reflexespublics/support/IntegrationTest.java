@@ -131,10 +131,15 @@ public abstract class IntegrationTest {
 
   /** When the timer of a timer event is due (the one timer of that event in the instance). */
   protected java.util.Date timerDue(String processInstanceId, String timerActivityId) {
+    return timer(processInstanceId, timerActivityId).getDuedate();
+  }
+
+  /** The one timer of a timer event in the instance (asserted to be there). */
+  private Job timer(String processInstanceId, String timerActivityId) {
     Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers()
         .activityId(timerActivityId).singleResult();
     assertThat(timer).as("timer " + timerActivityId).isNotNull();
-    return timer.getDuedate();
+    return timer;
   }
 
   /**
@@ -151,10 +156,7 @@ public abstract class IntegrationTest {
 
   /** Fires the timer of a timer event now (the job executor is off in tests). */
   protected void fireTimer(String processInstanceId, String timerActivityId) {
-    Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers()
-        .activityId(timerActivityId).singleResult();
-    assertThat(timer).as("timer " + timerActivityId).isNotNull();
-    managementService.executeJob(timer.getId());
+    managementService.executeJob(timer(processInstanceId, timerActivityId).getId());
   }
 
   /**
