@@ -93,6 +93,10 @@ public class JdbcCensus implements BeanPostProcessor {
     return perStep;
   }
 
+  private static String firstString(Object[] args) {
+    return args != null && args.length > 0 && args[0] instanceof String s ? s : null;
+  }
+
   private static TimeSplit split(String sql) {
     if (HarnessLookups.active()) {
       return TimeSplit.LOOKUPS;
@@ -166,7 +170,7 @@ public class JdbcCensus implements BeanPostProcessor {
       TimeSplit split = null;
       if (timing) {
         if (target instanceof Statement && EXECUTING.contains(method.getName())) {
-          split = split(sql != null ? sql : args != null && args.length > 0 && args[0] instanceof String s ? s : null);
+          split = split(sql != null ? sql : firstString(args)); // a plain statement takes its SQL here
         } else if (target instanceof Connection && method.getName().equals("commit")) {
           split = TimeSplit.COMMITS;
         }
@@ -187,8 +191,7 @@ public class JdbcCensus implements BeanPostProcessor {
         return wrap(connection, Connection.class);
       }
       if (result instanceof Statement statement && Statement.class.isAssignableFrom(returned)) {
-        String prepared = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
-        return wrap(statement, (Class<Statement>) returned, prepared);
+        return wrap(statement, (Class<Statement>) returned, firstString(args)); // prepareStatement(sql, ...)
       }
       return result;
     }

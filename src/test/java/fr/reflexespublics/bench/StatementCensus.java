@@ -89,11 +89,7 @@ public class StatementCensus implements Interceptor {
   /** Stops timing; milliseconds per unit (a step, a wait state) by statement id, the longest first. */
   public Map<String, Double> stopTiming(double units) {
     timing = false;
-    return queryNanos.entrySet().stream()
-        .sorted(Map.Entry.<String, LongAdder>comparingByValue(
-            java.util.Comparator.comparingLong(LongAdder::sum)).reversed())
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum() / 1e6 / units, (a, b) -> a,
-            java.util.LinkedHashMap::new));
+    return perStep(queryNanos, units * 1e6); // nanoseconds to milliseconds per unit
   }
 
   private Object count(Invocation invocation) throws Throwable {
