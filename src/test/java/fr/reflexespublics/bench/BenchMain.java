@@ -13,6 +13,9 @@ import fr.reflexespublics.organisation.TasklistFilterSeeder;
 import fr.reflexespublics.relay.RelayProcess;
 import fr.reflexespublics.retex.RetexProcess;
 import fr.reflexespublics.takeover.TakeoverProcess;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -437,10 +440,12 @@ public class BenchMain {
    * Where a wait state's time goes, from a round of its own (the census round's bookkeeping would
    * weigh on the Java part): milliseconds per wait state in the database calls by
    * {@link JdbcCensus.TimeSplit}, the mails' hand-over, and the rest (Java: engine, application,
-   * harness), which makes up the round's time.
+   * harness), which makes up the round's time; apart, the CPU time of the thread that drives the
+   * round (the database calls' Java included) and the garbage collectors' time, which tell how much
+   * of "the rest" is Java running and how much waiting.
    */
   record WaitStateTime(Map<JdbcCensus.TimeSplit, Double> database, double mails, double rest,
-      Map<String, Double> queries) {
+      Map<String, Double> queries, double cpu, double user, double gc) {
 
     double total() {
       return database.values().stream().mapToDouble(Double::doubleValue).sum() + mails + rest;
@@ -451,7 +456,8 @@ public class BenchMain {
       StringBuilder b = new StringBuilder();
       database.forEach((split, ms) -> b.append(split.label).append(' ').append(Results.fmt(ms)).append(", "));
       return b.append("mails' hand-over ").append(Results.fmt(mails)).append(", rest (Java: engine, application,"
-          + " harness) ").append(Results.fmt(rest)).append("; longest engine queries (mapping included): ")
+          + " harness) ").append(Results.fmt(rest)).append("; the driving thread's CPU ").append(Results.fmt(cpu))
+          .append(" (of which user ").append(Results.fmt(user)).append("), GC ").append(Results.fmt(gc)).append("; longest engine queries (mapping included): ")
           .append(StatementCensus.top(queries, 6)).toString();
     }
   }
@@ -461,9 +467,16 @@ public class BenchMain {
     double mailsBefore = mailClock.totalMs();
     jdbcCensus.startTiming();
     census.startTiming();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long gcBefore = gcMillis();
+    long cpuStart = threads.getCurrentThreadCpuTime();
+    long userStart = threads.getCurrentThreadUserTime();
     long start = System.nanoTime();
     workload.run(d, n);
     double ms = (System.nanoTime() - start) / 1e6;
+    double cpuMs = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+    double userMs = (threads.getCurrentThreadUserTime() - userStart) / 1e6;
+    double gcMs = gcMillis() - gcBefore;
     Map<String, Double> queries = census.stopTiming(d.waitStates);
     Map<JdbcCensus.TimeSplit, Double> perStep = jdbcCensus.stopTiming(d.steps);
     double waitStates = d.waitStates;
@@ -471,7 +484,13 @@ public class BenchMain {
     perStep.forEach((split, perStepMs) -> database.put(split, perStepMs * d.steps / waitStates));
     double mails = (mailClock.totalMs() - mailsBefore) / waitStates;
     double inDatabase = database.values().stream().mapToDouble(Double::doubleValue).sum();
-    return new WaitStateTime(database, mails, ms / waitStates - inDatabase - mails, queries);
+    return new WaitStateTime(database, mails, ms / waitStates - inDatabase - mails, queries, cpuMs / waitStates,
+        userMs / waitStates, gcMs / waitStates);
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
   }
 
   /**
