@@ -80,6 +80,30 @@ class FormValidationTest extends IntegrationTest {
   }
 
   @Test
+  void aRejectedFormStaysOutOfTheErrorLogWhileAnyOtherCommandFailureIsLoggedAtError() {
+    ch.qos.logback.classic.Logger context = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        "org.camunda.bpm.engine.context");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+        new ch.qos.logback.core.read.ListAppender<>();
+    events.start();
+    context.addAppender(events);
+    try {
+      assertRejected(with("costCentre", Map.of("value", "X")), "costCentre: unknown field");
+      assertThat(events.list).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
+
+      var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+          engine.getProcessEngineConfiguration();
+      assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+        throw new IllegalStateException("a step that fails");
+      })).hasMessageContaining("a step that fails");
+      assertThat(events.list).anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR
+          && e.getFormattedMessage().contains("a step that fails"));
+    } finally {
+      context.detachAppender(events);
+    }
+  }
+
+  @Test
   void unknownFieldIsRejected() {
     assertRejected(with("costCentre", Map.of("value", "X")), "costCentre: unknown field");
   }
