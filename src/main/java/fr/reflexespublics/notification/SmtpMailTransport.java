@@ -26,12 +26,22 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * with back-off), and its connection is closed. A pooled connection is checked before use (SMTP
  * NOOP, one round trip): one the server has closed meanwhile (idle timeout, restart) is dropped for
  * a new one before the mail is handed over, so a mail is never handed over twice by one delivery.
+ *
+ * <p>Jakarta Mail looks up its stream provider for every body part it creates or writes, by the
+ * system property {@value #STREAM_PROVIDER_PROPERTY} when set, else through the {@code
+ * ServiceLoader}, which reads the service files of every jar on the class path each time: about
+ * half the time of building a mail (docs/performance.md, "Round 10"). Unless the property is set
+ * already, it names the provider of the Jakarta Mail implementation on the class path.
  */
 public class SmtpMailTransport implements MailTransport, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SmtpMailTransport.class);
   /** Open connections kept waiting for the next mail, at most (one per concurrent mail job). */
   static final int MAX_IDLE_CONNECTIONS = 4;
+  /** The system property Jakarta Mail reads before its service loader lookup. */
+  static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+  /** The stream provider of Angus Mail, Jakarta Mail's implementation. */
+  static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
 
   /** An open connection and when it last served. */
   private record Connection(Transport transport, long lastUsedNanos) {}
@@ -45,6 +55,7 @@ public class SmtpMailTransport implements MailTransport, AutoCloseable {
    * @param idle how long an unused connection stays open; zero: a connection per mail
    */
   public SmtpMailTransport(JavaMailSenderImpl sender, Duration idle) {
+    nameStreamProvider();
     this.sender = sender;
     this.idleNanos = idle.toNanos();
     if (idleNanos > 0) {
@@ -57,6 +68,20 @@ public class SmtpMailTransport implements MailTransport, AutoCloseable {
       closer.scheduleWithFixedDelay(this::closeIdle, period, period, TimeUnit.MILLISECONDS);
     } else {
       closer = null;
+    }
+  }
+
+  /** Sets {@value #STREAM_PROVIDER_PROPERTY} to Angus Mail's provider when unset and present. */
+  static void nameStreamProvider() {
+    if (System.getProperty(STREAM_PROVIDER_PROPERTY) != null) {
+      return;
+    }
+    try {
+      Class.forName(ANGUS_STREAM_PROVIDER, false, SmtpMailTransport.class.getClassLoader());
+      System.setProperty(STREAM_PROVIDER_PROPERTY, ANGUS_STREAM_PROVIDER);
+    } catch (ClassNotFoundException e) {
+      LOG.info("{} not on the class path: Jakarta Mail finds its stream provider by service lookup",
+          ANGUS_STREAM_PROVIDER);
     }
   }
 

@@ -197,6 +197,21 @@ class MailNotificationTest extends IntegrationTest {
   }
 
   @Test
+  void mailsAreBuiltWithTheNamedStreamProviderAndKeepTheirAccents() {
+    // named once the SMTP transport exists, so that Jakarta Mail does not search the class path
+    // for it for every body part
+    assertThat(System.getProperty(SmtpMailTransport.STREAM_PROVIDER_PROPERTY))
+        .isEqualTo(SmtpMailTransport.ANGUS_STREAM_PROVIDER);
+
+    mailService.send("test:" + System.nanoTime(), TaskNotifier.TEMPLATE, List.of("ines@example.org"),
+        Map.of("taskName", "Préparer la réunion d'équipe", "taskLink", "http://x"));
+
+    MimeMessage mail = mailsTo("ines@example.org").get(0);
+    assertThat(subject(mail)).contains("Préparer la réunion d'équipe");
+    assertThat(body(mail)).contains("Préparer la réunion d'équipe");
+  }
+
+  @Test
   void htmlInValuesIsEscapedInMails() {
     String key = "test:" + System.nanoTime();
     mailService.send(key, TaskNotifier.TEMPLATE, List.of("hugo@example.org"),
