@@ -12,12 +12,16 @@ import org.camunda.feel.syntaxtree.ParsedExpression;
  * The FEEL conditions of deployed forms ({@code conditional.hide}): each expression is parsed once
  * (the expressions come from deployed form files only, so they are few) and evaluated against the
  * values of a submission. The same FEEL engine as Camunda's ({@code feel-scala}), with the Java
- * value mapper: the context holds plain Java values.
+ * value mapper: the context holds plain Java values. The simple comparisons the forms use are
+ * answered without it ({@link SimpleCondition}, FEEL's answers at a fraction of the cost).
  */
 final class FeelConditions {
 
-  /** An expression parsed once: its syntax tree, or why it could not be parsed. */
-  private record Parsed(ParsedExpression expression, String failure) {}
+  /**
+   * An expression parsed once: its syntax tree, or why it could not be parsed, and its simple
+   * form when it has one.
+   */
+  private record Parsed(ParsedExpression expression, String failure, SimpleCondition simple) {}
 
   /** A condition that could not be parsed or evaluated. */
   static final class ConditionException extends RuntimeException {
@@ -38,6 +42,12 @@ final class FeelConditions {
     if (p.failure() != null) {
       throw new ConditionException(p.failure());
     }
+    if (p.simple() != null) {
+      Object answer = p.simple().evaluate(context);
+      if (answer != SimpleCondition.UNSURE) {
+        return answer;
+      }
+    }
     EvaluationResult result = feel.evaluate(p.expression(), context);
     if (result.isFailure()) {
       throw new ConditionException(result.failure().message());
@@ -47,6 +57,7 @@ final class FeelConditions {
 
   private Parsed parse(String expression) {
     ParseResult result = feel.parseExpression(expression);
-    return result.isSuccess() ? new Parsed(result.parsedExpression(), null) : new Parsed(null, result.failure().message());
+    return result.isSuccess() ? new Parsed(result.parsedExpression(), null, SimpleCondition.compile(expression))
+        : new Parsed(null, result.failure().message(), null);
   }
 }
