@@ -35,14 +35,14 @@ public class MailConfiguration {
   TemplateEngine mailTemplateEngine() {
     SpringTemplateEngine engine = new SpringTemplateEngine();
     ClassLoaderTemplateResolver html = new ClassLoaderTemplateResolver();
-    html.setPrefix("templates/mail/");
+    html.setPrefix(MailService.TEMPLATES);
     html.setResolvablePatterns(java.util.Set.of("*.html"));
     html.setTemplateMode(TemplateMode.HTML);
     html.setCharacterEncoding("UTF-8");
     html.setOrder(1);
     html.setCheckExistence(true);
     ClassLoaderTemplateResolver text = new ClassLoaderTemplateResolver();
-    text.setPrefix("templates/mail/");
+    text.setPrefix(MailService.TEMPLATES);
     text.setResolvablePatterns(java.util.Set.of("*.txt"));
     text.setTemplateMode(TemplateMode.TEXT);
     text.setCharacterEncoding("UTF-8");

@@ -1,15 +1,23 @@
 package fr.reflexespublics.notification;
 
 import fr.reflexespublics.platform.ReflexesProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -35,6 +43,11 @@ public class MailService {
   /** What happened to a send request. */
   public enum Outcome { SENT, ALREADY_SENT, NO_RECIPIENT }
 
+  /** Where the templates are, on the class path (the template engine's prefix). */
+  static final String TEMPLATES = "templates/mail/";
+  private static final Pattern WORD = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+  private final Map<String, Set<String>> words = new ConcurrentHashMap<>();
   private final JdbcTemplate jdbc;
   private final MailTransport transport;
   private final TemplateEngine templates;
@@ -76,6 +89,34 @@ public class MailService {
     transport.deliver(message);
     LOG.info("Mail '{}' sent to {} recipient(s) ({})", template, recipients.size(), dedupKey);
     return Outcome.SENT;
+  }
+
+  /**
+   * The words of a template's three files ({@code NAME.subject.txt}, {@code NAME.txt}, {@code
+   * NAME.html}), read once: a value the template uses appears among them by its name. A mail step
+   * gives the template the process variables named there only (data minimisation, and a variable
+   * the mail does not show, a JSON list for instance, is not read nor parsed).
+   */
+  public Set<String> wordsOf(String template) {
+    return words.computeIfAbsent(template, MailService::readWords);
+  }
+
+  private static Set<String> readWords(String template) {
+    Set<String> found = new HashSet<>();
+    for (String file : List.of(template + ".subject.txt", template + ".txt", template + ".html")) {
+      try (InputStream in = MailService.class.getClassLoader().getResourceAsStream(TEMPLATES + file)) {
+        if (in == null) {
+          throw new IllegalStateException("No mail template " + TEMPLATES + file);
+        }
+        Matcher m = WORD.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        while (m.find()) {
+          found.add(m.group());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return Set.copyOf(found);
   }
 
   MailMessage render(String dedupKey, String template, List<String> to, Map<String, Object> model) {

@@ -36,8 +36,9 @@ import org.springframework.stereotype.Component;
  * cannot see each other's fields. Steps of earlier deployments that still pass input parameters
  * are read as before.
  *
- * <p>The template sees the process variables, {@code processInstanceId}, {@code baseUrl} and the
- * extra values. Sent once per step (see {@link DedupKeys}).
+ * <p>The template sees the process variables it names ({@link MailService#wordsOf}: the others are
+ * not read), {@code processInstanceId}, {@code baseUrl} and the extra values. Sent once per step
+ * (see {@link DedupKeys}).
  */
 @Component("sendMail")
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -73,7 +74,13 @@ public class SendMailDelegate implements JavaDelegate {
     }
     List<String> addresses = new ArrayList<>(organisation.emailsOf(users(value(execution, mailTo, TO))));
     addresses.addAll(entries(value(execution, mailToAddresses, TO_ADDRESSES)));
-    Map<String, Object> model = new LinkedHashMap<>(execution.getVariables());
+    Map<String, Object> model = new LinkedHashMap<>();
+    Set<String> named = mail.wordsOf(template.toString());
+    for (String name : execution.getVariableNames()) {
+      if (named.contains(name)) {
+        model.put(name, execution.getVariable(name));
+      }
+    }
     model.put("processInstanceId", execution.getProcessInstanceId());
     if (value(execution, mailModel, MODEL) instanceof Map<?, ?> extra) {
       extra.forEach((k, v) -> model.put(String.valueOf(k), v));

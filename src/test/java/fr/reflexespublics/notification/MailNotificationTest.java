@@ -247,6 +247,34 @@ class MailNotificationTest extends IntegrationTest {
   }
 
   @Test
+  void aMailStepReadsOnlyTheVariablesItsTemplateNames() {
+    String key = "test-mail-step-named";
+    // the instance waits after its mail: ending it would read the JSON variable to delete it
+    String mailThenWait = MAIL_STEP.replace("targetRef=\"End\" />", "targetRef=\"Task_Wait\" />"
+        + "<bpmn:userTask id=\"Task_Wait\" /><bpmn:sequenceFlow id=\"Flow_Wait\" sourceRef=\"Task_Wait\" targetRef=\"End\" />");
+    repositoryService.createDeployment().name(key).addString(key + ".bpmn", mailThenWait.formatted(key, """
+        <camunda:field name="mailTemplate"><camunda:string>foundation-check-confirmation</camunda:string></camunda:field>
+        <camunda:field name="mailTo"><camunda:expression>${initiator}</camunda:expression></camunda:field>"""))
+        .deploy();
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(key, Variables.createVariables()
+        .putValue("initiator", "alice").putValue("subject", "Bench repair").putValue("decision", "APPROVE")
+        .putValue("residentNotes", org.camunda.spin.plugin.variable.SpinValues
+            .jsonValue("{\"phone\":\"0600000000\"}").create()));
+
+    census().start();
+    executeJobs(instance.getId());
+    Map<String, Double> statements = census().stop(1);
+    assertThat(task(instance.getId(), "Task_Wait")).isNotNull();
+
+    List<MimeMessage> mails = mailsTo("alice@example.org");
+    assertThat(mails).hasSize(1);
+    assertThat(subject(mails.get(0))).contains("Bench repair");
+    assertThat(body(mails.get(0))).contains("APPROVE").doesNotContain("0600000000");
+    // the JSON variable the template does not name is neither fetched nor parsed
+    assertThat(statements.keySet()).noneMatch(id -> id.startsWith("selectByteArray"));
+  }
+
+  @Test
   void eachMailStepGetsItsOwnDelegateSoThatTwoJobThreadsCannotMixTheirFields() {
     // the engine injects a step's fields into the object ${sendMail} resolves to
     assertThat(context.getBean("sendMail")).isNotSameAs(context.getBean("sendMail"));
