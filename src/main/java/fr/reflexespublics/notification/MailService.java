@@ -130,11 +130,16 @@ public class MailService {
   }
 
   private static String messageId(String dedupKey) {
+    byte[] hash = SHA_256.get().digest(dedupKey.getBytes(StandardCharsets.UTF_8));
+    return "<" + HexFormat.of().formatHex(hash, 0, 16) + "@public-reflexes>";
+  }
+
+  /** A digest per thread: looking one up costs more than hashing a key. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(dedupKey.getBytes(StandardCharsets.UTF_8));
-      return "<" + HexFormat.of().formatHex(hash, 0, 16) + "@public-reflexes>";
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
+  });
 }
