@@ -98,6 +98,15 @@ public class BenchMain {
   final int rounds = smoke ? 2 : 5;
   /** -Dbench.sections=3,5: only some sections (4 runs with 3); the floor runs with 2. */
   final List<String> sections = List.of(System.getProperty("bench.sections", "1,2,3,4,5,6").split(","));
+  /** -Dbench.leads=relay,retex: section 2 for the leads whose key starts with one of these only (experiments). */
+  final List<String> leadFilter = List.of(System.getProperty("bench.leads", "").split(",")).stream()
+      .filter(k -> !k.isBlank()).toList();
+  /**
+   * -Dbench.warmup=50: instances of a lead run before its measured rounds (5 in the smoke run).
+   * Its own code (forms, rules, recorders, mail templates) must be compiled as in a server that has
+   * run it all day, as the engine's code common to every process is by the floor's rounds.
+   */
+  final int leadWarmup = Integer.getInteger("bench.warmup", smoke ? 5 : 50);
   final Results results = new Results();
 
   ConfigurableApplicationContext context;
@@ -381,7 +390,7 @@ public class BenchMain {
    * of the (shared) machine: each ratio is the median of the rounds' ratios.
    */
   Paired measurePaired(int n, int floorN, Workload workload) throws Exception {
-    workload.run(new Driver(engine, true), Math.max(1, n / 2));
+    workload.run(new Driver(engine, true), leadWarmup);
     bare(new Driver(engine, true), floorN / 2);
     bareSequence(new Driver(engine, true), Math.max(1, floorN / SEQUENCE_TASKS / 2));
     List<PairRound> pairs = new ArrayList<>();
@@ -677,6 +686,9 @@ public class BenchMain {
     results.add(s, "bare process of " + SEQUENCE_TASKS + " tasks in sequence (floor)", "engine statements per wait state",
         "statements", sequenceActivity.statementsPerWaitState(), null, null,
         "one start for ten tasks: what a wait state costs the bare engine once the instance exists");
+    if (!leadFilter.isEmpty()) {
+      leads.keySet().removeIf(key -> leadFilter.stream().noneMatch(key::startsWith));
+    }
     for (Map.Entry<String, Workload> lead : leads.entrySet()) {
       // a campaign's own steps (start, batches, closing) are shared by its follow-ups: a campaign
       // of 10 would weigh them as if they were part of every follow-up
