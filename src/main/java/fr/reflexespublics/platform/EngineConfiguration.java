@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.bpmn.parser.DefaultFailedJobParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -32,7 +34,7 @@ public class EngineConfiguration {
   /**
    * Server-side form validation on every submission, grants-only authorizations, notification of
    * every new user task, the history's root process instance read once per command, the project's
-   * history level.
+   * history level, the decision tables' simple cells answered without the Scala FEEL engine.
    */
   @Bean
   AbstractProcessEnginePlugin reflexesEnginePlugin(@Lazy FormGuard formGuard, ReflexesProperties properties,
@@ -65,6 +67,13 @@ public class EngineConfiguration {
         // history level full-without-details (application.yaml): no ACT_HI_DETAIL
         listOf(configuration.getCustomHistoryLevels(), configuration::setCustomHistoryLevels)
             .add(new HistoryWithoutDetails());
+        // the decision tables' simple cells answered without the Scala FEEL engine's parse and set-up
+        if (configuration.getDmnEngineConfiguration() == null) {
+          configuration.setDmnEngineConfiguration(
+              (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
+        }
+        DefaultDmnEngineConfiguration decisions = configuration.getDmnEngineConfiguration();
+        decisions.setFeelEngineFactory(new DecisionFeel.Factory(decisions));
       }
 
       @Override

@@ -37,6 +37,16 @@ class TakeoverDecisionTablesTest extends IntegrationTest {
   }
 
   @Test
+  void theTablesAreEvaluatedByTheProjectsFeelEngine() {
+    // simple cells answered without the Scala engine's parse and set-up (platform/DecisionFeel);
+    // every case of this class goes through it
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+        engine.getProcessEngineConfiguration();
+    assertThat(configuration.getDmnEngineConfiguration().getFeelEngine())
+        .isInstanceOf(fr.reflexespublics.platform.DecisionFeel.class);
+  }
+
+  @Test
   void noConsentNoTakeover() {
     Evaluation e = trigger(false, "VOLUNTEER_SHORTAGE", "FOOD_AID", "HIGH");
     assertThat(e.ruleIds()).containsExactly("Rule_NoConsent");
