@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -127,27 +129,24 @@ final class SimpleCondition {
     }
 
     Node disjunction() {
-      List<Node> terms = new ArrayList<>();
-      do {
-        Node term = conjunction();
-        if (term == null) {
-          return null;
-        }
-        terms.add(term);
-      } while (take("or"));
-      return terms.size() == 1 ? terms.get(0) : context -> or(terms, context);
+      return joined("or", this::conjunction, parts -> context -> or(parts, context));
     }
 
     private Node conjunction() {
-      List<Node> atoms = new ArrayList<>();
+      return joined("and", this::atom, parts -> context -> and(parts, context));
+    }
+
+    /** Parts separated by a word, joined; null when a part is missing. */
+    private Node joined(String word, Supplier<Node> part, Function<List<Node>, Node> join) {
+      List<Node> parts = new ArrayList<>();
       do {
-        Node atom = atom();
-        if (atom == null) {
+        Node next = part.get();
+        if (next == null) {
           return null;
         }
-        atoms.add(atom);
-      } while (take("and"));
-      return atoms.size() == 1 ? atoms.get(0) : context -> and(atoms, context);
+        parts.add(next);
+      } while (take(word));
+      return parts.size() == 1 ? parts.get(0) : join.apply(parts);
     }
 
     /** "(" disjunction ")" or name ("=" | "!=") literal. */
