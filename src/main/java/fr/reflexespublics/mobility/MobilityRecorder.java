@@ -5,10 +5,10 @@ import static fr.reflexespublics.mobility.MobilityProcess.*;
 import fr.reflexespublics.mobility.MobilityProcess.Status;
 import fr.reflexespublics.organisation.OrganisationService;
 import fr.reflexespublics.platform.Clocks;
+import fr.reflexespublics.platform.NameList;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -96,7 +96,7 @@ public class MobilityRecorder {
     List<String> agents = VolunteerPool.list((String) task.getVariable(SELECTED_AGENTS));
     MobilityService.Request request = mobility.find((String) task.getVariable(REQUEST_ID));
     agents.forEach(agent -> mobility.propose(request, agent));
-    task.setVariable(SELECTED_AGENT_LIST, new ArrayList<>(agents));
+    task.setVariable(SELECTED_AGENT_LIST, new NameList(agents));
   }
 
   /** For each assignment (input of the multi-instance body): the agent's own manager. */

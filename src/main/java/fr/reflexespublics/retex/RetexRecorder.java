@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.reflexespublics.organisation.OrganisationService;
 import fr.reflexespublics.platform.Clocks;
+import fr.reflexespublics.platform.NameList;
 import fr.reflexespublics.retex.RetexProcess.ActionStatus;
 import fr.reflexespublics.retex.RetexProcess.Status;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ public class RetexRecorder {
         Boolean.TRUE.equals(execution.getVariable(ANONYMOUS)), participants, deadline);
     execution.setProcessBusinessKey(id);
     execution.setVariable(RETEX_ID, id);
-    execution.setVariable(PARTICIPANT_LIST, new ArrayList<>(participants));
+    execution.setVariable(PARTICIPANT_LIST, new NameList(participants));
     ZonedDateTime deadlineAt = deadline.atTime(END_OF_DAY_HOUR, 0).atZone(zone);
     ZonedDateTime reminderAt = deadlineAt.minus(settings.reminderBefore());
     ZonedDateTime now = ZonedDateTime.ofInstant(Clocks.now(), zone);
@@ -138,7 +139,7 @@ public class RetexRecorder {
       dissents.add(new RetexService.Dissent(d.prop("dissent").stringValue(), d.prop("answer").stringValue()));
     }
     retexes.workshop((String) task.getVariable(RETEX_ID), lessons, dissents);
-    task.setVariable(LESSON_TITLES, new ArrayList<>(lessons.stream().map(RetexService.Lesson::title).toList()));
+    task.setVariable(LESSON_TITLES, new NameList(lessons.stream().map(RetexService.Lesson::title).toList()));
   }
 
   /** One owned action (transient values). */

@@ -217,6 +217,12 @@ class RetexRitualProcessTest extends IntegrationTest {
 
     assertThat(retex).isWaitingAt(TASK_ANNOUNCE);
     assertThat((List<Object>) runtimeService.getVariable(retex.getId(), PARTICIPANT_LIST)).containsExactly("marc", "nadia");
+    // stored under a class name Spin loads at once when the mails and testimonies read the list
+    // (java.util.ArrayList<java.lang.String> sends the class loader through every jar first)
+    org.camunda.bpm.engine.variable.value.ObjectValue stored =
+        runtimeService.getVariableTyped(retex.getId(), PARTICIPANT_LIST, false);
+    assertThat(stored.getObjectTypeName()).isEqualTo(fr.reflexespublics.platform.NameList.class.getName());
+    assertThat(stored.getValueSerialized()).isEqualTo("[\"marc\",\"nadia\"]");
   }
 
   @Test
