@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -54,8 +53,6 @@ public final class DecisionFeel implements FeelEngine {
   private static final Pattern NUMBER = Pattern.compile("-?\\d{1,15}(\\.\\d{1,15})?");
   private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]*)\"");
   private static final Pattern COMPARISON = Pattern.compile("(<=|>=|<|>)\\s*(-?\\d{1,15}(?:\\.\\d{1,15})?)");
-  private static final Set<String> RESERVED = Set.of("true", "false", "null", "and", "or", "not", "in", "between",
-      "instance", "of", "if", "then", "else", "for", "return", "some", "every", "satisfies", "function", "external");
 
   private final FeelEngine scala;
   /** Compiled cells by text; a cell the rules do not cover maps to a function answering UNSURE. */
@@ -103,7 +100,7 @@ public final class DecisionFeel implements FeelEngine {
       Object value = output(literal);
       return variables -> value;
     }
-    if (NAME.matcher(cell).matches() && !RESERVED.contains(cell)) {
+    if (NAME.matcher(cell).matches() && !FeelNames.RESERVED.contains(cell)) {
       return variables -> {
         TypedValue value = variables.resolve(cell);
         return value == null ? null : output(value.getValue());

@@ -1,12 +1,12 @@
 package fr.reflexespublics.security.forms;
 
+import fr.reflexespublics.platform.FeelNames;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -35,9 +35,6 @@ final class SimpleCondition {
 
   private static final Pattern TOKEN = Pattern.compile(
       "\\s*(?:(\\()|(\\))|(!=)|(=)|\"([^\"\\\\]*)\"|(-?\\d+(?:\\.\\d+)?)(?![\\w.])|([A-Za-z_][A-Za-z0-9_]*)(?![\\w.]))");
-  /** FEEL words that cannot be taken for a field's name here. */
-  private static final Set<String> RESERVED = Set.of("and", "or", "true", "false", "null", "not", "in", "between",
-      "instance", "of", "if", "then", "else", "for", "return", "some", "every", "satisfies", "function", "external");
 
   /** A part of a condition: its value in a context (TRUE, FALSE, null or UNSURE). */
   private interface Node {
@@ -91,7 +88,7 @@ final class SimpleCondition {
           case "null" -> tokens.add(new Literal(null));
           case "and", "or" -> tokens.add(word);
           default -> {
-            if (RESERVED.contains(word)) {
+            if (FeelNames.RESERVED.contains(word)) {
               return null;
             }
             tokens.add(new Name(word));
