@@ -9,7 +9,6 @@ import fr.reflexespublics.organisation.OrganisationService;
 import fr.reflexespublics.platform.Clocks;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -131,10 +130,7 @@ public class InitiativeRecorder {
   }
 
   private void setReportDue(DelegateExecution execution, LocalDate due) {
-    ZonedDateTime dueAt = due.atTime(END_OF_DAY_HOUR, 0).atZone(zone);
-    ZonedDateTime reminder = dueAt.minus(settings.reportReminderBefore());
-    ZonedDateTime now = ZonedDateTime.ofInstant(Clocks.now(), zone);
-    execution.setVariable(REPORT_DUE, Date.from(dueAt.toInstant()));
-    execution.setVariable(REPORT_REMINDER_AT, Date.from((reminder.isBefore(now) ? now : reminder).toInstant()));
+    execution.setVariable(REPORT_DUE, Clocks.at(due, END_OF_DAY_HOUR, zone));
+    execution.setVariable(REPORT_REMINDER_AT, Clocks.reminder(due, END_OF_DAY_HOUR, zone, settings.reportReminderBefore()));
   }
 }

@@ -11,10 +11,8 @@ import fr.reflexespublics.retex.RetexProcess.ActionStatus;
 import fr.reflexespublics.retex.RetexProcess.Status;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,11 +64,8 @@ public class RetexRecorder {
     execution.setProcessBusinessKey(id);
     execution.setVariable(RETEX_ID, id);
     execution.setVariable(PARTICIPANT_LIST, new NameList(participants));
-    ZonedDateTime deadlineAt = deadline.atTime(END_OF_DAY_HOUR, 0).atZone(zone);
-    ZonedDateTime reminderAt = deadlineAt.minus(settings.reminderBefore());
-    ZonedDateTime now = ZonedDateTime.ofInstant(Clocks.now(), zone);
-    execution.setVariable(TESTIMONY_DEADLINE_AT, Date.from(deadlineAt.toInstant()));
-    execution.setVariable(TESTIMONY_REMINDER_AT, Date.from((reminderAt.isBefore(now) ? now : reminderAt).toInstant()));
+    execution.setVariable(TESTIMONY_DEADLINE_AT, Clocks.at(deadline, END_OF_DAY_HOUR, zone));
+    execution.setVariable(TESTIMONY_REMINDER_AT, Clocks.reminder(deadline, END_OF_DAY_HOUR, zone, settings.reminderBefore()));
   }
 
   /**
