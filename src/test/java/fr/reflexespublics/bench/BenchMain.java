@@ -466,8 +466,8 @@ public class BenchMain {
       database.forEach((split, ms) -> b.append(split.label).append(' ').append(Results.fmt(ms)).append(", "));
       return b.append("mails' hand-over ").append(Results.fmt(mails)).append(", rest (Java: engine, application,"
           + " harness) ").append(Results.fmt(rest)).append("; the driving thread's CPU ").append(Results.fmt(cpu))
-          .append(" (of which user ").append(Results.fmt(user)).append("), GC ").append(Results.fmt(gc)).append("; longest engine queries (mapping included): ")
-          .append(StatementCensus.top(queries, 6)).toString();
+          .append(" (of which user ").append(Results.fmt(user)).append("), GC ").append(Results.fmt(gc))
+          .append("; longest engine queries (mapping included): ").append(StatementCensus.top(queries, 6)).toString();
     }
   }
 
