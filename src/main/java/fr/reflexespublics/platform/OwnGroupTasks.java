@@ -1,8 +1,19 @@
 package fr.reflexespublics.platform;
 
+import fr.reflexespublics.security.GrantsOnly;
 import java.util.List;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * The engine's authorization manager as the project opens it: a user's groups as given
@@ -24,9 +35,23 @@ import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
  *   <li>no {@code or()} part: everything else in the query narrows the answer.</li>
  * </ul>
  * Any other task query keeps the engine's check, so does every query of a user outside the groups
- * asked for. The grant a candidate group holds cannot be revoked ({@code GrantsOnly}) nor taken
- * away while the group is a candidate of the task ({@code GrantsOnly} refuses it as well): what
- * this class relies on stays true.
+ * asked for.
+ *
+ * <p>The same grant answers the check of a step on one task ("Candidate groups at work" in
+ * docs/security.md): completing, claiming, submitting its form or reading it, the engine asks
+ * whether the user holds READ or TASK_WORK on the task (or on its process definition) and runs
+ * a statement of two dozen sub-queries that PostgreSQL plans anew each time (1.6–1.9 ms of a
+ * lead's wait state, docs/performance.md round 11). The engine gives the same grant to the task's
+ * assignee. When the task is already loaded in the command and the user is its assignee, or one
+ * of the user's groups is among its candidates, the user holds that grant: the answer is yes
+ * without the statement. The task's candidate links are read from the task, which reads them once
+ * per command; a completion reads them anyway to delete them. Any other check (another permission,
+ * a task not loaded, a user holding a grant on the process definition) goes to the engine.
+ *
+ * <p>The grant a candidate group or the assignee holds cannot be revoked ({@code GrantsOnly}, which
+ * is required: with revokes checked, neither shortcut is taken) nor narrowed or taken away while
+ * the group is a candidate of the task or the user its assignee ({@code GrantsOnly} refuses it as
+ * well): what this class relies on stays true.
  */
 public class OwnGroupTasks extends UserGroupsAsGiven {
 
@@ -37,6 +62,47 @@ public class OwnGroupTasks extends UserGroupsAsGiven {
     if (check.isAuthorizationCheckEnabled() && onlyOwnGroupCandidates(query, check.getAuthGroupIds())) {
       check.setAuthorizationCheckEnabled(false);
     }
+  }
+
+  @Override
+  public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
+    return check.isDisjunctive() && check.getAtomicChecks().stream().anyMatch(atomic -> grantedOnTask(userId, groupIds, atomic))
+        || super.isAuthorized(userId, groupIds, check);
+  }
+
+  @Override
+  public boolean isAuthorized(String userId, List<String> groupIds, PermissionCheck check) {
+    return isAuthorizationEnabled() && grantedOnTask(userId, groupIds, check) || super.isAuthorized(userId, groupIds, check);
+  }
+
+  /**
+   * True when {@code check} asks for a permission the engine grants a task's assignee and
+   * candidate groups, on a task loaded in this command whose assignee is {@code userId} or that
+   * has a candidate link to one of {@code userGroups}.
+   */
+  static boolean grantedOnTask(String userId, List<String> userGroups, PermissionCheck check) {
+    if (check.getResource() == null
+        || check.getResourceType() != Resources.TASK.resourceType()
+        || check.getResourceId() == null || Authorization.ANY.equals(check.getResourceId())) {
+      return false;
+    }
+    ProcessEngineConfigurationImpl configuration = Context.getProcessEngineConfiguration();
+    if (!GrantsOnly.inForce(configuration) || !candidatePermission(configuration, check.getPermission())) {
+      return false;
+    }
+    TaskEntity task = Context.getCommandContext().getDbEntityManager().getCachedEntity(TaskEntity.class, check.getResourceId());
+    if (task == null || task.isDeleted()) {
+      return false;
+    }
+    return userId != null && userId.equals(task.getAssignee())
+        || userGroups != null && !userGroups.isEmpty() && task.getIdentityLinks().stream()
+            .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && userGroups.contains(link.getGroupId()));
+  }
+
+  /** READ, or the permission the engine grants with it to a task's holders (TASK_WORK here). */
+  static boolean candidatePermission(ProcessEngineConfigurationImpl configuration, Permission permission) {
+    return permission != null && (permission.getValue() == Permissions.READ.getValue()
+        || permission.getValue() == configuration.getDefaultUserPermissionForTask().getValue());
   }
 
   /** True when the query returns only tasks having a candidate link to one of {@code userGroups}. */

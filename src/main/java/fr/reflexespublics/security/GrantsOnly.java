@@ -1,10 +1,12 @@
 package fr.reflexespublics.security;
 
 import fr.reflexespublics.security.forms.FormSubmissionInterceptor;
+import java.util.Objects;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
@@ -27,10 +30,12 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  *       webapp), and nothing is stored;</li>
  *   <li>the engine does not start on a database that holds one ({@link #checkNoRevokeStored}).</li>
  * </ul>
- * The grant the engine gives a candidate group on its task is not taken back either, in every
- * mode: deleting it, or saving it without READ or for another group or task, while the group is a
- * candidate of the task, is refused the same way ({@link #CANDIDATE_GRANT_KEPT}). Members of a candidate group read their
- * group's tasks through it, and the query for them counts on it ({@code platform/OwnGroupTasks}).
+ * The grant the engine gives a candidate group, or the assignee, on a task (READ and TASK_WORK) is
+ * not taken back either, in every mode: deleting it, or saving it without READ, without the
+ * TASK_WORK it held, or for another group, user or task, while the group is a candidate of the task
+ * or the user its assignee, is refused the same way ({@link #TASK_GRANT_KEPT}). Members of a
+ * candidate group, and the assignee, read and work on the task through it, and the query for a
+ * group's tasks and the check of their steps count on it ({@code platform/OwnGroupTasks}).
  * With {@code auto} or {@code always} (the engine's own modes) revokes are checked and allowed
  * again.
  */
@@ -40,9 +45,10 @@ public class GrantsOnly extends CommandInterceptor {
       + " authorization-check-revokes 'never' and would ignore them. Grant fewer permissions instead"
       + " (docs/security.md, \"Grants only\").";
 
-  public static final String CANDIDATE_GRANT_KEPT = "This authorization is the one the engine gave a"
-      + " candidate group of the task: while the group is a candidate, its members read the task through it."
-      + " Remove the group from the task's candidates instead (docs/security.md, \"Own group tasks\").";
+  public static final String TASK_GRANT_KEPT = "This authorization is the one the engine gave a candidate"
+      + " group or the assignee of the task: while the group is a candidate, or the user the assignee, they read and"
+      + " work on the task through it. Remove the group from the task's candidates, or assign the task to someone"
+      + " else, instead (docs/security.md, \"Candidate groups at work\").";
 
   /** True when the engine is configured not to check revokes: this class's rules apply. */
   public static boolean inForce(ProcessEngineConfigurationImpl configuration) {
@@ -58,40 +64,49 @@ public class GrantsOnly extends CommandInterceptor {
           && inForce(Context.getProcessEngineConfiguration())) {
         throw new BadUserRequestException(REFUSED);
       }
-      AuthorizationEntity stored = changed == null ? null : candidateGrant(changed.getId());
+      AuthorizationEntity stored = changed == null ? null : heldGrant(changed.getId());
       if (stored != null && !stillGranted(stored, changed)) {
-        throw new BadUserRequestException(CANDIDATE_GRANT_KEPT);
+        throw new BadUserRequestException(TASK_GRANT_KEPT);
       }
     } else if (command instanceof DeleteAuthorizationCmd
-        && candidateGrant(FormSubmissionInterceptor.field(command, "authorizationId")) != null) {
-      throw new BadUserRequestException(CANDIDATE_GRANT_KEPT);
+        && heldGrant(FormSubmissionInterceptor.field(command, "authorizationId")) != null) {
+      throw new BadUserRequestException(TASK_GRANT_KEPT);
     }
     return next.execute(command);
   }
 
   /**
-   * The stored authorization {@code id} when it is a candidate group's READ on its task, while the
-   * group is a candidate of it; null otherwise (a new authorization has no id).
+   * The stored authorization {@code id} when it grants READ on one task to a candidate group of
+   * the task or to its assignee, while they are; null otherwise (a new authorization has no id).
    */
-  private static AuthorizationEntity candidateGrant(String id) {
+  private static AuthorizationEntity heldGrant(String id) {
     CommandContext context = Context.getCommandContext();
     AuthorizationEntity stored = id == null ? null
         : context.getDbEntityManager().selectById(AuthorizationEntity.class, id);
-    if (stored == null || stored.getGroupId() == null || stored.getResourceType() != Resources.TASK.resourceType()
+    if (stored == null || stored.getResourceType() != Resources.TASK.resourceType()
         || Authorization.ANY.equals(stored.getResourceId()) || !stored.isPermissionGranted(Permissions.READ)) {
       return null;
     }
-    boolean candidate = context.getIdentityLinkManager().findIdentityLinksByTaskId(stored.getResourceId()).stream()
-        .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && stored.getGroupId().equals(link.getGroupId()));
-    return candidate ? stored : null;
+    if (stored.getGroupId() != null) {
+      boolean candidate = context.getIdentityLinkManager().findIdentityLinksByTaskId(stored.getResourceId()).stream()
+          .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && stored.getGroupId().equals(link.getGroupId()));
+      return candidate ? stored : null;
+    }
+    TaskEntity task = stored.getUserId() == null ? null : context.getTaskManager().findTaskById(stored.getResourceId());
+    return task != null && stored.getUserId().equals(task.getAssignee()) ? stored : null;
   }
 
-  /** True when {@code changed} still grants the same group READ on the same task. */
+  /**
+   * True when {@code changed} still grants the same group or user READ on the same task, and the
+   * permission the engine gives with it (TASK_WORK) if the stored one held it.
+   */
   private static boolean stillGranted(AuthorizationEntity stored, Authorization changed) {
+    Permission work = Context.getProcessEngineConfiguration().getDefaultUserPermissionForTask();
     return changed.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
-        && stored.getGroupId().equals(changed.getGroupId()) && changed.getUserId() == null
+        && Objects.equals(stored.getGroupId(), changed.getGroupId()) && Objects.equals(stored.getUserId(), changed.getUserId())
         && changed.getResourceType() == stored.getResourceType() && stored.getResourceId().equals(changed.getResourceId())
-        && changed.isPermissionGranted(Permissions.READ);
+        && changed.isPermissionGranted(Permissions.READ)
+        && (!stored.isPermissionGranted(work) || changed.isPermissionGranted(work));
   }
 
   /** Refuses to run on a database holding a revoke authorization that the engine would ignore. */

@@ -1,12 +1,18 @@
 package fr.reflexespublics.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.reflexespublics.organisation.Groups;
 import fr.reflexespublics.organisation.TasklistFilterSeeder;
 import fr.reflexespublics.support.IntegrationTest;
 import fr.reflexespublics.support.Rest;
+import fr.reflexespublics.bench.StatementCensus;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -26,6 +32,8 @@ class OwnGroupTasksTest extends IntegrationTest {
   static final String CALLERS_TASK = "Task_Callers";
   static final String ORIENTATORS_TASK = "Task_Orientators";
   static final String SHARED_TASK = "Task_Shared";
+  /** the engine's authorization check of one resource */
+  static final String ENGINE_CHECK = "isUserAuthorizedForResource";
   /** user queries are paged (query-max-results-limit) */
   static final int PAGE = 50;
 
@@ -121,5 +129,135 @@ class OwnGroupTasksTest extends IntegrationTest {
         + "&candidateGroup=" + Groups.ORIENTATORS + "&maxResults=" + PAGE);
     assertThat(rest.status()).isEqualTo(200);
     assertThat(rest.json().size()).isZero();
+  }
+
+  @Test
+  void aCandidateGroupsMemberWorksOnTheTaskWithoutTheEnginesCheckAndNobodyElseDoes() {
+    String instance = runtimeService.startProcessInstanceByKey(MODEL).getId();
+    Task callers = task(instance, CALLERS_TASK);
+    Task orientators = task(instance, ORIENTATORS_TASK);
+    Task shared = task(instance, SHARED_TASK);
+    StatementCensus census = census();
+    for (String user : List.of("bruno", "olga", "alice")) {
+      for (Task task : List.of(callers, orientators, shared)) {
+        census.start();
+        boolean engineSays = engine.getAuthorizationService().isUserAuthorized(user, groupsOf(user),
+            Permissions.TASK_WORK, Resources.TASK, task.getId());
+        assertThat(census.stop(1)).as("the engine's own answer").containsKey(ENGINE_CHECK);
+        census.start();
+        boolean claimed = claims(user, task);
+        Map<String, Double> statements = census.stop(1);
+        assertThat(claimed).as("%s claims %s exactly when the engine grants it", user, task.getTaskDefinitionKey())
+            .isEqualTo(engineSays);
+        if (claimed) {
+          assertThat(statements).as("answered by the candidate link").doesNotContainKey(ENGINE_CHECK);
+          taskService.setAssignee(task.getId(), null);
+        }
+      }
+    }
+
+    // a completion through Tasklist's REST call, then through the Java API (the form's definition
+    // is read once per task definition, under the definition's READ: the second one has none)
+    grantRead("bruno", MODEL);
+    Rest.Answer completed = rest("bruno").post("/engine-rest/task/" + callers.getId() + "/complete", Map.of());
+    assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+    assertThat(open(instance, CALLERS_TASK)).isZero();
+    Rest.Answer refused = rest("bruno").post("/engine-rest/task/" + orientators.getId() + "/complete", Map.of());
+    assertThat(refused.status()).as("bruno is no orientator").isEqualTo(403);
+    assertThat(refused.body()).contains("TASK_WORK");
+    assertThat(open(instance, ORIENTATORS_TASK)).as("nothing done").isOne();
+    completeAs("bruno", shared, Map.of());
+    Task nextCall = task(runtimeService.startProcessInstanceByKey(MODEL).getId(), CALLERS_TASK);
+    census.start();
+    completeAs("bruno", nextCall, Map.of());
+    Map<String, Double> asCandidate = census.stop(1);
+    assertThat(open(nextCall.getProcessInstanceId(), CALLERS_TASK)).isZero();
+
+    // a grant on the process definition still counts, through the engine's check
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization grant = authorizations.createAuthorizationQuery().userIdIn("bruno")
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId(MODEL).singleResult();
+    grant.addPermission(Permissions.TASK_WORK);
+    authorizations.saveAuthorization(grant);
+    try {
+      census.start();
+      completeAs("bruno", orientators, Map.of());
+      Map<String, Double> throughTheDefinition = census.stop(1);
+      assertThat(open(instance, ORIENTATORS_TASK)).isZero();
+      // the same shape of step (a task, then an end event); the test's coverage listener reads the
+      // definition at each event, under its own checks, in both
+      assertThat(throughTheDefinition.get(ENGINE_CHECK)).as("the engine's check of the step")
+          .isEqualTo(asCandidate.getOrDefault(ENGINE_CHECK, 0.0) + 1);
+    } finally {
+      authorizations.deleteAuthorization(grant.getId());
+    }
+  }
+
+  @Test
+  void theAssigneeReadsAndCompletesTheTaskWithoutTheEnginesCheckAndNobodyElseDoes() {
+    String model = "own-group-tasks-assigned";
+    repositoryService.createDeployment().name(model)
+        .addModelInstance(model + ".bpmn", Bpmn.createExecutableProcess(model).camundaHistoryTimeToLive(30)
+            .startEvent().parallelGateway("Fork")
+            .userTask("Task_Alice").camundaAssignee("alice").endEvent("End_Alice")
+            .moveToNode("Fork").userTask("Task_Olga").camundaAssignee("olga").endEvent("End_Olga")
+            .done())
+        .deploy();
+    String instance = runtimeService.startProcessInstanceByKey(model).getId();
+    Task alices = task(instance, "Task_Alice");
+    StatementCensus census = census();
+    for (String user : List.of("alice", "olga", "bruno")) {
+      for (Task task : List.of(alices, task(instance, "Task_Olga"))) {
+        census.start();
+        boolean engineSays = engine.getAuthorizationService().isUserAuthorized(user, groupsOf(user),
+            Permissions.READ, Resources.TASK, task.getId());
+        assertThat(census.stop(1)).as("the engine's own answer").containsKey(ENGINE_CHECK);
+        census.start();
+        boolean read = readsVariables(user, task);
+        Map<String, Double> statements = census.stop(1);
+        assertThat(read).as("%s reads %s exactly when the engine grants it", user, task.getTaskDefinitionKey())
+            .isEqualTo(engineSays);
+        if (read) {
+          assertThat(statements).as("answered by the assignment").doesNotContainKey(ENGINE_CHECK);
+        }
+      }
+    }
+
+    grantRead("alice", model);
+    grantRead("bruno", model);
+    assertThatThrownBy(() -> completeAs("bruno", alices, Map.of())).isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("TASK_WORK");
+    assertThat(open(instance, "Task_Alice")).as("nothing done").isOne();
+    completeAs("alice", alices, Map.of());
+    assertThat(open(instance, "Task_Alice")).isZero();
+  }
+
+  /** True when {@code user} could read the variables of {@code task}; false when the engine refused it. */
+  private boolean readsVariables(String user, Task task) {
+    try {
+      as(user, () -> taskService.getVariables(task.getId()));
+      return true;
+    } catch (AuthorizationException refused) {
+      return false;
+    }
+  }
+
+  /** How many tasks of {@code taskKey} are open in {@code instance}. */
+  private long open(String instance, String taskKey) {
+    return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey).count();
+  }
+
+  /** True when {@code user} could claim {@code task}; false when the engine refused it. */
+  private boolean claims(String user, Task task) {
+    try {
+      as(user, () -> {
+        taskService.claim(task.getId(), user);
+        return null;
+      });
+      return true;
+    } catch (AuthorizationException refused) {
+      assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+      return false;
+    }
   }
 }

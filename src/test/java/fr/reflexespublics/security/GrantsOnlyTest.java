@@ -91,14 +91,19 @@ class GrantsOnlyTest extends IntegrationTest {
 
     Rest.Answer delete = rest("admin").delete("/engine-rest/authorization/" + grant.getId());
     assertThat(delete.status()).isEqualTo(400);
-    assertThat(delete.message()).isEqualTo(GrantsOnly.CANDIDATE_GRANT_KEPT);
+    assertThat(delete.message()).isEqualTo(GrantsOnly.TASK_GRANT_KEPT);
     grant.removePermission(Permissions.READ);
     assertThatThrownBy(() -> authorizations.saveAuthorization(grant))
-        .isInstanceOf(BadUserRequestException.class).hasMessage(GrantsOnly.CANDIDATE_GRANT_KEPT);
+        .isInstanceOf(BadUserRequestException.class).hasMessage(GrantsOnly.TASK_GRANT_KEPT);
+    Authorization idle = authorizations.createAuthorizationQuery().authorizationId(grant.getId()).singleResult();
+    assertThat(idle.isPermissionGranted(Permissions.TASK_WORK)).as("the engine's grant to candidates").isTrue();
+    idle.removePermission(Permissions.TASK_WORK);
+    assertThatThrownBy(() -> authorizations.saveAuthorization(idle)).as("members work on the task through it")
+        .isInstanceOf(BadUserRequestException.class).hasMessage(GrantsOnly.TASK_GRANT_KEPT);
     Authorization moved = authorizations.createAuthorizationQuery().authorizationId(grant.getId()).singleResult();
     moved.setGroupId(Groups.ORIENTATORS);
     assertThatThrownBy(() -> authorizations.saveAuthorization(moved))
-        .isInstanceOf(BadUserRequestException.class).hasMessage(GrantsOnly.CANDIDATE_GRANT_KEPT);
+        .isInstanceOf(BadUserRequestException.class).hasMessage(GrantsOnly.TASK_GRANT_KEPT);
     assertThat(as("bruno", () -> taskService.createTaskQuery().taskId(taskId).count())).as("still his group's").isOne();
 
     // more permissions are fine; once the group is no longer a candidate, its grant can go
@@ -108,6 +113,39 @@ class GrantsOnlyTest extends IntegrationTest {
     taskService.deleteCandidateGroup(taskId, Groups.HOTLINE_CALLERS);
     assertThat(rest("admin").delete("/engine-rest/authorization/" + grant.getId()).status()).isEqualTo(204);
     assertThat(as("bruno", () -> taskService.createTaskQuery().taskId(taskId).count())).isZero();
+  }
+
+  @Test
+  void theGrantOfATasksAssigneeIsNotTakenBackWhileTheTaskIsTheirs() {
+    String model = "assignee-grant-check";
+    repositoryService.createDeployment().name(model)
+        .addModelInstance(model + ".bpmn", Bpmn.createExecutableProcess(model).camundaHistoryTimeToLive(30)
+            .startEvent().userTask("Task_Report").camundaAssignee("alice").endEvent().done())
+        .deploy();
+    String taskId = taskService.createTaskQuery()
+        .processInstanceId(runtimeService.startProcessInstanceByKey(model).getId()).singleResult().getId();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization grant = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
+        .userIdIn("alice").singleResult();
+    assertThat(grant.isPermissionGranted(Permissions.TASK_WORK)).as("the engine's grant to the assignee").isTrue();
+
+    Rest.Answer delete = rest("admin").delete("/engine-rest/authorization/" + grant.getId());
+    assertThat(delete.status()).isEqualTo(400);
+    assertThat(delete.message()).isEqualTo(GrantsOnly.TASK_GRANT_KEPT);
+    grant.removePermission(Permissions.TASK_WORK);
+    assertThatThrownBy(() -> authorizations.saveAuthorization(grant))
+        .isInstanceOf(BadUserRequestException.class).hasMessage(GrantsOnly.TASK_GRANT_KEPT);
+    Authorization moved = authorizations.createAuthorizationQuery().authorizationId(grant.getId()).singleResult();
+    moved.setUserId("olga");
+    assertThatThrownBy(() -> authorizations.saveAuthorization(moved))
+        .isInstanceOf(BadUserRequestException.class).hasMessage(GrantsOnly.TASK_GRANT_KEPT);
+    assertThat(authorizations.createAuthorizationQuery().authorizationId(grant.getId()).singleResult()
+        .isPermissionGranted(Permissions.TASK_WORK)).as("nothing stored").isTrue();
+
+    // once the task is someone else's, the former assignee's grant can go
+    taskService.setAssignee(taskId, "olga");
+    assertThat(rest("admin").delete("/engine-rest/authorization/" + grant.getId()).status()).isEqualTo(204);
+    assertThat(as("alice", () -> taskService.createTaskQuery().taskId(taskId).count())).isZero();
   }
 
   private long revokesStored() {
