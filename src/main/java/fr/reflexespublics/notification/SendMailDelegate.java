@@ -4,6 +4,7 @@ import fr.reflexespublics.organisation.OrganisationService;
 import fr.reflexespublics.platform.ReflexesProperties;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +73,9 @@ public class SendMailDelegate implements JavaDelegate {
     if (template == null || template.toString().isBlank()) {
       throw new IllegalStateException("Mail step " + execution.getCurrentActivityId() + " has no " + TEMPLATE);
     }
-    List<String> addresses = new ArrayList<>(organisation.emailsOf(users(value(execution, mailTo, TO))));
+    Map<String, String> known = new HashMap<>();
+    Set<String> users = users(value(execution, mailTo, TO), known);
+    List<String> addresses = new ArrayList<>(organisation.emailsOf(users, known));
     addresses.addAll(entries(value(execution, mailToAddresses, TO_ADDRESSES)));
     Map<String, Object> model = new LinkedHashMap<>();
     Set<String> named = mail.wordsOf(template.toString());
@@ -109,12 +112,15 @@ public class SendMailDelegate implements JavaDelegate {
     return field != null ? field.getValue(execution) : execution.getVariableLocal(inputParameter);
   }
 
-  private Set<String> users(Object recipients) {
+  /** The users {@code recipients} names, groups' members included (their addresses put in {@code known}). */
+  private Set<String> users(Object recipients, Map<String, String> known) {
     Set<String> users = new LinkedHashSet<>();
     for (String entry : entries(recipients)) {
       if (entry.startsWith(GROUP_PREFIX)) {
-        users.addAll(organisation.membersOf(entry.substring(GROUP_PREFIX.length()),
-            properties.mail().maxGroupRecipients()));
+        Map<String, String> members = organisation.addressesOfMembers(entry.substring(GROUP_PREFIX.length()),
+            properties.mail().maxGroupRecipients());
+        users.addAll(members.keySet());
+        known.putAll(members);
       } else {
         users.add(entry);
       }

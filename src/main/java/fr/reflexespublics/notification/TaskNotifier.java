@@ -2,9 +2,9 @@ package fr.reflexespublics.notification;
 
 import fr.reflexespublics.organisation.OrganisationService;
 import fr.reflexespublics.platform.ReflexesProperties;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -37,6 +37,7 @@ public class TaskNotifier {
 
   public MailService.Outcome notifyCreated(TaskEntity task) {
     Set<String> users = new LinkedHashSet<>();
+    Map<String, String> known = new HashMap<>();
     if (task.getAssignee() != null) {
       users.add(task.getAssignee());
     } else {
@@ -48,12 +49,13 @@ public class TaskNotifier {
         if (link.getUserId() != null) {
           users.add(link.getUserId());
         } else if (link.getGroupId() != null) {
-          List<String> members = organisation.membersOf(link.getGroupId(), limit);
+          Map<String, String> members = organisation.addressesOfMembers(link.getGroupId(), limit);
           if (members.isEmpty()) {
             LOG.info("Task {}: group {} is empty or larger than {}, not mailed member by member",
                 task.getId(), link.getGroupId(), limit);
           }
-          users.addAll(members);
+          users.addAll(members.keySet());
+          known.putAll(members);
         }
       }
     }
@@ -62,6 +64,6 @@ public class TaskNotifier {
     model.put("processName", task.getProcessDefinition() == null ? null : task.getProcessDefinition().getName());
     model.put("dueDate", task.getDueDate());
     model.put("taskLink", properties.taskLink(task.getId()));
-    return mail.send("task-created:" + task.getId(), TEMPLATE, organisation.emailsOf(users), model);
+    return mail.send("task-created:" + task.getId(), TEMPLATE, organisation.emailsOf(users, known), model);
   }
 }

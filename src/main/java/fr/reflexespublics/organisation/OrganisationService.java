@@ -2,6 +2,7 @@ package fr.reflexespublics.organisation;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,10 +103,20 @@ public class OrganisationService {
    * query, a page of {@code limit + 1}.
    */
   public List<String> membersOf(String groupId, int limit) {
+    return List.copyOf(addressesOfMembers(groupId, limit).keySet());
+  }
+
+  /**
+   * The members of a group and their mail address (null for a member without one), at most
+   * {@code limit} (empty when the group is larger), in the directory's order: one query, a page of
+   * {@code limit + 1}. The users come with their address: a mail to the group needs no second query.
+   */
+  public Map<String, String> addressesOfMembers(String groupId, int limit) {
     int page = limit == Integer.MAX_VALUE ? limit : limit + 1;
-    List<String> members = identityService.createUserQuery().memberOfGroup(groupId).listPage(0, page).stream()
-        .map(User::getId).toList();
-    return members.size() > limit ? List.of() : members;
+    Map<String, String> members = new LinkedHashMap<>();
+    identityService.createUserQuery().memberOfGroup(groupId).listPage(0, page)
+        .forEach(user -> members.put(user.getId(), user.getEmail()));
+    return members.size() > limit ? Map.of() : members;
   }
 
   /**
@@ -114,10 +125,19 @@ public class OrganisationService {
    * group's members looked each member up on its own).
    */
   public List<String> emailsOf(Collection<String> userIds) {
+    return emailsOf(userIds, Map.of());
+  }
+
+  /**
+   * As {@link #emailsOf(Collection)}, the users found in {@code known} (id to address, null for
+   * none: {@link #addressesOfMembers}) taken from it instead of looked up.
+   */
+  public List<String> emailsOf(Collection<String> userIds, Map<String, String> known) {
     List<String> ids = userIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
-    Map<String, String> emails = new HashMap<>();
-    for (int from = 0; from < ids.size(); from += USERS_PER_QUERY) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + USERS_PER_QUERY));
+    Map<String, String> emails = new HashMap<>(known);
+    List<String> unknown = ids.stream().filter(id -> !known.containsKey(id)).toList();
+    for (int from = 0; from < unknown.size(); from += USERS_PER_QUERY) {
+      List<String> chunk = unknown.subList(from, Math.min(unknown.size(), from + USERS_PER_QUERY));
       identityService.createUserQuery().userIdIn(chunk.toArray(String[]::new)).listPage(0, chunk.size())
           .forEach(user -> emails.put(user.getId(), user.getEmail()));
     }

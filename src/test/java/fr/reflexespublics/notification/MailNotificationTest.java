@@ -60,8 +60,11 @@ class MailNotificationTest extends IntegrationTest {
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertNoMail(); // nothing leaves before the transaction has committed and the job runs
 
+    census().start();
     executeJobs(instance.getId());
+    Map<String, Double> statements = census().stop(1);
 
+    assertThat(statements.get("selectUserByQueryCriteria")).as("the members come with their addresses").isEqualTo(1.0);
     for (String manager : List.of("marc@example.org", "nadia@example.org")) {
       List<MimeMessage> mails = mailsTo(manager);
       assertThat(mails).hasSize(1);

@@ -53,6 +53,30 @@ class OrganisationTest extends IntegrationTest {
   }
 
   @Test
+  void aGroupsMembersComeWithTheirAddressesWhichAreNotLookedUpAgain() {
+    java.util.Map<String, String> callers = organisation.addressesOfMembers(Groups.HOTLINE_CALLERS, 100);
+    assertThat(callers).containsEntry("bruno", "bruno@example.org")
+        .containsOnlyKeys(organisation.membersOf(Groups.HOTLINE_CALLERS, 100));
+    java.util.List<String> users = new java.util.ArrayList<>(java.util.List.of("marc", "nobody"));
+    users.addAll(callers.keySet());
+
+    var census = census();
+    census.start();
+    java.util.List<String> fromTheGroup = organisation.emailsOf(callers.keySet(), callers);
+    java.util.Map<String, Double> none = census.stop(1);
+    census.start();
+    java.util.List<String> mixed = organisation.emailsOf(users, callers);
+    java.util.Map<String, Double> one = census.stop(1);
+
+    assertThat(fromTheGroup).isEqualTo(organisation.emailsOf(callers.keySet())).contains("bruno@example.org");
+    assertThat(none).as("every address known").doesNotContainKey("selectUserByQueryCriteria");
+    assertThat(mixed).as("the others looked up, in the order given").isEqualTo(organisation.emailsOf(users))
+        .startsWith("marc@example.org");
+    assertThat(one.get("selectUserByQueryCriteria")).isEqualTo(1.0);
+    assertThat(organisation.addressesOfMembers(Groups.AGENTS, 2)).as("larger than the limit").isEmpty();
+  }
+
+  @Test
   void managersComeFromTheServiceTable() {
     assertThat(organisation.managerOf("alice")).hasValue("marc");
     assertThat(organisation.managerOf("bruno")).hasValue("nadia");
