@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -78,18 +81,39 @@ public class OrganisationService {
     return serviceOf(userId).map(s -> s.id().equals(serviceId)).orElse(false);
   }
 
-  public boolean userExists(String userId) {
-    return userId != null && !userId.isBlank()
-        && identityService.createUserQuery().userId(userId).count() == 1;
+  /** Whether the group is in the directory, whoever asks (see {@link #lookUp}). */
+  public boolean groupExists(String groupId) {
+    return groupId != null && !groupId.isBlank()
+        && lookUp(() -> identityService.createGroupQuery().groupId(groupId).count()) == 1;
   }
 
+  /** Whether the user is in the directory, whoever asks (see {@link #lookUp}). */
+  public boolean userExists(String userId) {
+    return userId != null && !userId.isBlank()
+        && lookUp(() -> identityService.createUserQuery().userId(userId).count()) == 1;
+  }
+
+  /** Whether the user belongs to the group, whoever asks (see {@link #lookUp}). */
   public boolean isMember(String userId, String groupId) {
-    return identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 1;
+    return lookUp(() -> identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count()) == 1;
+  }
+
+  /**
+   * Runs a lookup the application makes for its own rules and mails (a form naming a colleague who
+   * must exist, a retex's participants, a mail's recipients) without the authorization check of
+   * the user whose command is running: the answer must not depend on whether that user may list
+   * the directory, and the engine's check would join ACT_RU_AUTHORIZATION to every user query.
+   * Every lookup of this class goes through it; none of them answers a user's listing (Tasklist
+   * and the REST API list users under the user's own authorizations).
+   */
+  private static <T> T lookUp(Supplier<T> query) {
+    CommandContext context = Context.getCommandContext();
+    return context == null ? query.get() : context.runWithoutAuthorization(query::get);
   }
 
   /** Display name of a user ("First Last"), or the id when the user is unknown. */
   public String displayName(String userId) {
-    User user = identityService.createUserQuery().userId(userId).singleResult();
+    User user = lookUp(() -> identityService.createUserQuery().userId(userId).singleResult());
     if (user == null) {
       return userId;
     }
@@ -114,7 +138,7 @@ public class OrganisationService {
   public Map<String, String> addressesOfMembers(String groupId, int limit) {
     int page = limit == Integer.MAX_VALUE ? limit : limit + 1;
     Map<String, String> members = new LinkedHashMap<>();
-    identityService.createUserQuery().memberOfGroup(groupId).listPage(0, page)
+    lookUp(() -> identityService.createUserQuery().memberOfGroup(groupId).listPage(0, page))
         .forEach(user -> members.put(user.getId(), user.getEmail()));
     return members.size() > limit ? Map.of() : members;
   }
@@ -138,7 +162,7 @@ public class OrganisationService {
     List<String> unknown = ids.stream().filter(id -> !known.containsKey(id)).toList();
     for (int from = 0; from < unknown.size(); from += USERS_PER_QUERY) {
       List<String> chunk = unknown.subList(from, Math.min(unknown.size(), from + USERS_PER_QUERY));
-      identityService.createUserQuery().userIdIn(chunk.toArray(String[]::new)).listPage(0, chunk.size())
+      lookUp(() -> identityService.createUserQuery().userIdIn(chunk.toArray(String[]::new)).listPage(0, chunk.size()))
           .forEach(user -> emails.put(user.getId(), user.getEmail()));
     }
     return ids.stream().map(emails::get).filter(e -> e != null && !e.isBlank()).toList();

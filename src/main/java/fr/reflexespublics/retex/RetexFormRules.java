@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,10 +19,10 @@ public class RetexFormRules {
 
   /** At least one participant, from an existing group and/or existing users. */
   @Bean
-  FormRules retexLaunchRules(OrganisationService organisation, IdentityService identityService) {
+  FormRules retexLaunchRules(OrganisationService organisation) {
     return FormRules.of(FORM_LAUNCH, (submission, violations) -> {
       String group = submission.text(PARTICIPANT_GROUP);
-      if (group != null && identityService.createGroupQuery().groupId(group.trim()).count() == 0) {
+      if (group != null && !organisation.groupExists(group.trim())) {
         violations.add(PARTICIPANT_GROUP, "'" + abbreviate(group) + "' is not a group");
         return;
       }

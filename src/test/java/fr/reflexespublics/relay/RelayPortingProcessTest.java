@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.reflexespublics.organisation.Groups;
 import fr.reflexespublics.security.forms.FormValidationException;
 import fr.reflexespublics.support.IntegrationTest;
 import fr.reflexespublics.support.ProcessCoverage;
@@ -335,6 +336,23 @@ class RelayPortingProcessTest extends IntegrationTest {
     assertThatThrownBy(() -> completeAs("ines", identifyTask, values)).isInstanceOf(FormValidationException.class)
         .hasMessageContaining("relayDeadline: must not be in the past");
     assertThat(relay).isWaitingAt(TASK_IDENTIFY_FINAL_CARRIER);
+  }
+
+  @Test
+  void aCarrierIsFoundInTheDirectoryWhetherOrNotTheUserMayListIt() {
+    ProcessInstance relay = launch("Tool library for the districts");
+    var identifyTask = task(relay.getId(), TASK_IDENTIFY_FINAL_CARRIER);
+    // a member of the innovation unit outside the agents' group, who may not read the users
+    identityService.setAuthentication("ines", List.of(Groups.INNOVATION_UNIT));
+    try {
+      assertThat(identityService.createUserQuery().userId("marc").count()).as("hidden from her").isZero();
+      taskService.complete(identifyTask.getId(), new HashMap<>(Map.of(CARRIER_DEPARTMENT, "roads",
+          CARRIER_USER_ID, "marc", RELAY_PLAN, PLAN, RELAY_DEADLINE, LocalDate.now().plusMonths(4).toString())));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(relay).isWaitingAt(TASK_ACCEPT_OWNERSHIP);
+    assertThat(task(relay.getId(), TASK_ACCEPT_OWNERSHIP).getAssignee()).isEqualTo("marc");
   }
 
   @Test
