@@ -34,7 +34,8 @@ public class EngineConfiguration {
   /**
    * Server-side form validation on every submission, grants-only authorizations, notification of
    * every new user task, the history's root process instance read once per command, the project's
-   * history level, the decision tables' simple cells answered without the Scala FEEL engine.
+   * history level, the decision tables' simple cells answered without the Scala FEEL engine, the
+   * timers' datatype factory named.
    */
   @Bean
   AbstractProcessEnginePlugin reflexesEnginePlugin(@Lazy FormGuard formGuard, ReflexesProperties properties,
@@ -74,6 +75,8 @@ public class EngineConfiguration {
         }
         DefaultDmnEngineConfiguration decisions = configuration.getDmnEngineConfiguration();
         decisions.setFeelEngineFactory(new DecisionFeel.Factory(decisions));
+        // timers' durations parsed without a class-path search for the datatype factory
+        XmlDatatypes.nameJdkFactory(EngineConfiguration.class.getClassLoader());
       }
 
       @Override

@@ -203,6 +203,9 @@ public class BenchMain {
     props.put("spring.mail.host", "127.0.0.1");
     props.put("spring.mail.port", smtpPort);
     props.put("server.port", 0);
+    // the floor's bare task has nobody to announce it to: the mail service's WARN for it, a console
+    // line per floor instance, is a cost the leads' tasks never pay (round 11); errors still show
+    props.put("logging.level.fr.reflexespublics.notification.MailService", "ERROR");
     // system properties: above application.yaml (default properties would be below it)
     props.forEach((k, v) -> System.setProperty(k, String.valueOf(v)));
     context = new SpringApplicationBuilder(Application.class).profiles("demo", "bench")
