@@ -46,7 +46,8 @@ public class EngineConfiguration {
         var interceptors = listOf(configuration.getCustomPostCommandInterceptorsTxRequired(),
             configuration::setCustomPostCommandInterceptorsTxRequired);
         interceptors.add(new FormSubmissionInterceptor(formGuard));
-        // revoke authorizations refused while the engine is told not to check them, candidate groups' task grants kept
+        // revoke authorizations refused while the engine is told not to check them,
+        // task grants of candidates and assignees kept
         interceptors.add(new GrantsOnly());
         // registered here too: the starter registers job handlers only when the job executor is on
         var customJobHandlers = listOf(configuration.getCustomJobHandlers(), configuration::setCustomJobHandlers);

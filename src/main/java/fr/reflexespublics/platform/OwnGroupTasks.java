@@ -66,13 +66,15 @@ public class OwnGroupTasks extends UserGroupsAsGiven {
 
   @Override
   public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
-    return check.isDisjunctive() && check.getAtomicChecks().stream().anyMatch(atomic -> grantedOnTask(userId, groupIds, atomic))
+    return check.isDisjunctive()
+        && check.getAtomicChecks().stream().anyMatch(atomic -> grantedOnTask(userId, groupIds, atomic))
         || super.isAuthorized(userId, groupIds, check);
   }
 
   @Override
   public boolean isAuthorized(String userId, List<String> groupIds, PermissionCheck check) {
-    return isAuthorizationEnabled() && grantedOnTask(userId, groupIds, check) || super.isAuthorized(userId, groupIds, check);
+    return isAuthorizationEnabled() && grantedOnTask(userId, groupIds, check)
+        || super.isAuthorized(userId, groupIds, check);
   }
 
   /**
@@ -90,13 +92,15 @@ public class OwnGroupTasks extends UserGroupsAsGiven {
     if (!GrantsOnly.inForce(configuration) || !candidatePermission(configuration, check.getPermission())) {
       return false;
     }
-    TaskEntity task = Context.getCommandContext().getDbEntityManager().getCachedEntity(TaskEntity.class, check.getResourceId());
+    TaskEntity task = Context.getCommandContext().getDbEntityManager()
+        .getCachedEntity(TaskEntity.class, check.getResourceId());
     if (task == null || task.isDeleted()) {
       return false;
     }
     return userId != null && userId.equals(task.getAssignee())
         || userGroups != null && !userGroups.isEmpty() && task.getIdentityLinks().stream()
-            .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && userGroups.contains(link.getGroupId()));
+            .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                && userGroups.contains(link.getGroupId()));
   }
 
   /** READ, or the permission the engine grants with it to a task's holders (TASK_WORK here). */

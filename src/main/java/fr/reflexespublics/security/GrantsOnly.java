@@ -89,7 +89,8 @@ public class GrantsOnly extends CommandInterceptor {
     }
     if (stored.getGroupId() != null) {
       boolean candidate = context.getIdentityLinkManager().findIdentityLinksByTaskId(stored.getResourceId()).stream()
-          .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && stored.getGroupId().equals(link.getGroupId()));
+          .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+              && stored.getGroupId().equals(link.getGroupId()));
       return candidate ? stored : null;
     }
     TaskEntity task = stored.getUserId() == null ? null : context.getTaskManager().findTaskById(stored.getResourceId());
@@ -103,7 +104,8 @@ public class GrantsOnly extends CommandInterceptor {
   private static boolean stillGranted(AuthorizationEntity stored, Authorization changed) {
     Permission work = Context.getProcessEngineConfiguration().getDefaultUserPermissionForTask();
     return changed.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
-        && Objects.equals(stored.getGroupId(), changed.getGroupId()) && Objects.equals(stored.getUserId(), changed.getUserId())
+        && Objects.equals(stored.getGroupId(), changed.getGroupId())
+        && Objects.equals(stored.getUserId(), changed.getUserId())
         && changed.getResourceType() == stored.getResourceType() && stored.getResourceId().equals(changed.getResourceId())
         && changed.isPermissionGranted(Permissions.READ)
         && (!stored.isPermissionGranted(work) || changed.isPermissionGranted(work));

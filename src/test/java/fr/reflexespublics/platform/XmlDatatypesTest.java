@@ -40,9 +40,11 @@ class XmlDatatypesTest {
 
     XmlDatatypes.nameJdkFactory(getClass().getClassLoader());
 
-    assertThat(System.getProperty(XmlDatatypes.PROPERTY)).isEqualTo(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+    assertThat(System.getProperty(XmlDatatypes.PROPERTY))
+        .isEqualTo(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
     assertThat(DatatypeFactory.newInstance().getClass().getName())
-        .as("the implementation the search ended with before").isEqualTo(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+        .as("the implementation the search ended with before")
+        .isEqualTo(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
     java.util.Date start = new java.util.Date(1_700_000_000_000L);
     assertThat(new DurationHelper("P2DT3H", start).getDateAfter(start).getTime() - start.getTime())
         .isEqualTo(Duration.ofDays(2).plusHours(3).toMillis());
