@@ -14,6 +14,7 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.bpmn.parser.DefaultFailedJobParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.spring.boot.starter.configuration.CamundaFailedJobConfiguration;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,6 +67,8 @@ public class EngineConfiguration {
         // and a query for the tasks offered to the user's own groups answered by their candidate links
         // (opened where the engine would open its own manager)
         sessionFactories.add(new SessionOpener(AuthorizationManager.class, OwnGroupTasks::new));
+        // an inserted row's id checked before the engine builds the message of that check
+        sessionFactories.add(new SessionOpener(DbEntityManager.class, IdCheckedFirst::new));
         // history level full-without-details (application.yaml): no ACT_HI_DETAIL
         listOf(configuration.getCustomHistoryLevels(), configuration::setCustomHistoryLevels)
             .add(new HistoryWithoutDetails());
