@@ -1,6 +1,7 @@
 package fr.reflexespublics.platform;
 
 import fr.reflexespublics.security.GrantsOnly;
+import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -94,13 +95,19 @@ public class OwnGroupTasks extends UserGroupsAsGiven {
     }
     TaskEntity task = Context.getCommandContext().getDbEntityManager()
         .getCachedEntity(TaskEntity.class, check.getResourceId());
-    if (task == null || task.isDeleted()) {
-      return false;
-    }
+    return task != null && !task.isDeleted() && holds(task, userId, userGroups);
+  }
+
+  /**
+   * True when {@code task} is assigned to {@code userId} or offered to one of {@code groupIds}: a
+   * holder of the grant the engine gives with it ({@code GrantsOnly} keeps that grant while they
+   * hold the task). The candidate links are read from the task, once per command.
+   */
+  public static boolean holds(TaskEntity task, String userId, Collection<String> groupIds) {
     return userId != null && userId.equals(task.getAssignee())
-        || userGroups != null && !userGroups.isEmpty() && task.getIdentityLinks().stream()
+        || groupIds != null && !groupIds.isEmpty() && task.getIdentityLinks().stream()
             .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-                && userGroups.contains(link.getGroupId()));
+                && groupIds.contains(link.getGroupId()));
   }
 
   /** READ, or the permission the engine grants with it to a task's holders (TASK_WORK here). */

@@ -1,6 +1,8 @@
 package fr.reflexespublics.security;
 
+import fr.reflexespublics.platform.OwnGroupTasks;
 import fr.reflexespublics.security.forms.FormSubmissionInterceptor;
+import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -18,7 +20,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 
 /**
  * The project's authorizations are grants only (docs/security.md, "Grants only"). The engine is
@@ -87,14 +88,9 @@ public class GrantsOnly extends CommandInterceptor {
         || Authorization.ANY.equals(stored.getResourceId()) || !stored.isPermissionGranted(Permissions.READ)) {
       return null;
     }
-    if (stored.getGroupId() != null) {
-      boolean candidate = context.getIdentityLinkManager().findIdentityLinksByTaskId(stored.getResourceId()).stream()
-          .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-              && stored.getGroupId().equals(link.getGroupId()));
-      return candidate ? stored : null;
-    }
-    TaskEntity task = stored.getUserId() == null ? null : context.getTaskManager().findTaskById(stored.getResourceId());
-    return task != null && stored.getUserId().equals(task.getAssignee()) ? stored : null;
+    TaskEntity task = context.getTaskManager().findTaskById(stored.getResourceId());
+    List<String> group = stored.getGroupId() == null ? List.of() : List.of(stored.getGroupId());
+    return task != null && OwnGroupTasks.holds(task, stored.getUserId(), group) ? stored : null;
   }
 
   /**
