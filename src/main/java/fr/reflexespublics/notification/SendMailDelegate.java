@@ -4,9 +4,7 @@ import fr.reflexespublics.organisation.OrganisationService;
 import fr.reflexespublics.platform.ReflexesProperties;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,9 +71,7 @@ public class SendMailDelegate implements JavaDelegate {
     if (template == null || template.toString().isBlank()) {
       throw new IllegalStateException("Mail step " + execution.getCurrentActivityId() + " has no " + TEMPLATE);
     }
-    Map<String, String> known = new HashMap<>();
-    Set<String> users = users(value(execution, mailTo, TO), known);
-    List<String> addresses = new ArrayList<>(organisation.emailsOf(users, known));
+    List<String> addresses = new ArrayList<>(recipients(value(execution, mailTo, TO)).addresses());
     addresses.addAll(entries(value(execution, mailToAddresses, TO_ADDRESSES)));
     Map<String, Object> model = new LinkedHashMap<>();
     Set<String> named = mail.wordsOf(template.toString());
@@ -112,20 +108,17 @@ public class SendMailDelegate implements JavaDelegate {
     return field != null ? field.getValue(execution) : execution.getVariableLocal(inputParameter);
   }
 
-  /** The users {@code recipients} names, groups' members included (their addresses put in {@code known}). */
-  private Set<String> users(Object recipients, Map<String, String> known) {
-    Set<String> users = new LinkedHashSet<>();
-    for (String entry : entries(recipients)) {
+  /** The users {@code entries} names, groups' members included. */
+  private OrganisationService.Recipients recipients(Object entries) {
+    OrganisationService.Recipients recipients = organisation.recipients();
+    for (String entry : entries(entries)) {
       if (entry.startsWith(GROUP_PREFIX)) {
-        Map<String, String> members = organisation.addressesOfMembers(entry.substring(GROUP_PREFIX.length()),
-            properties.mail().maxGroupRecipients());
-        users.addAll(members.keySet());
-        known.putAll(members);
+        recipients.addGroup(entry.substring(GROUP_PREFIX.length()), properties.mail().maxGroupRecipients());
       } else {
-        users.add(entry);
+        recipients.addUser(entry);
       }
     }
-    return users;
+    return recipients;
   }
 
   private static List<String> entries(Object value) {

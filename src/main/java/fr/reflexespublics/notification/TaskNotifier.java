@@ -2,11 +2,8 @@ package fr.reflexespublics.notification;
 
 import fr.reflexespublics.organisation.OrganisationService;
 import fr.reflexespublics.platform.ReflexesProperties;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -36,10 +33,9 @@ public class TaskNotifier {
   }
 
   public MailService.Outcome notifyCreated(TaskEntity task) {
-    Set<String> users = new LinkedHashSet<>();
-    Map<String, String> known = new HashMap<>();
+    OrganisationService.Recipients recipients = organisation.recipients();
     if (task.getAssignee() != null) {
-      users.add(task.getAssignee());
+      recipients.addUser(task.getAssignee());
     } else {
       int limit = properties.mail().maxGroupRecipients();
       for (IdentityLink link : task.getCandidates()) {
@@ -47,15 +43,10 @@ public class TaskNotifier {
           continue;
         }
         if (link.getUserId() != null) {
-          users.add(link.getUserId());
-        } else if (link.getGroupId() != null) {
-          Map<String, String> members = organisation.addressesOfMembers(link.getGroupId(), limit);
-          if (members.isEmpty()) {
-            LOG.info("Task {}: group {} is empty or larger than {}, not mailed member by member",
-                task.getId(), link.getGroupId(), limit);
-          }
-          users.addAll(members.keySet());
-          known.putAll(members);
+          recipients.addUser(link.getUserId());
+        } else if (link.getGroupId() != null && recipients.addGroup(link.getGroupId(), limit) == 0) {
+          LOG.info("Task {}: group {} is empty or larger than {}, not mailed member by member",
+              task.getId(), link.getGroupId(), limit);
         }
       }
     }
@@ -64,6 +55,6 @@ public class TaskNotifier {
     model.put("processName", task.getProcessDefinition() == null ? null : task.getProcessDefinition().getName());
     model.put("dueDate", task.getDueDate());
     model.put("taskLink", properties.taskLink(task.getId()));
-    return mail.send("task-created:" + task.getId(), TEMPLATE, organisation.emailsOf(users, known), model);
+    return mail.send("task-created:" + task.getId(), TEMPLATE, recipients.addresses(), model);
   }
 }

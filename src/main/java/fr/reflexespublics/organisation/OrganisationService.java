@@ -3,9 +3,11 @@ package fr.reflexespublics.organisation;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -152,11 +154,44 @@ public class OrganisationService {
     return emailsOf(userIds, Map.of());
   }
 
+  /** Recipients of one mail, to be added user by user and group by group. */
+  public Recipients recipients() {
+    return new Recipients();
+  }
+
+  /**
+   * The users a mail goes to, in the order added, and their addresses: a group's members come with
+   * theirs ({@link #addressesOfMembers}), the others are looked up together ({@link #emailsOf}).
+   */
+  public final class Recipients {
+    private final Set<String> users = new LinkedHashSet<>();
+    private final Map<String, String> known = new HashMap<>();
+
+    private Recipients() {}
+
+    public void addUser(String userId) {
+      users.add(userId);
+    }
+
+    /** Adds the group's members, none when it has more than {@code limit}; returns how many were added. */
+    public int addGroup(String groupId, int limit) {
+      Map<String, String> members = addressesOfMembers(groupId, limit);
+      users.addAll(members.keySet());
+      known.putAll(members);
+      return members.size();
+    }
+
+    /** The addresses of the users added, as {@link #emailsOf(Collection)} gives them. */
+    public List<String> addresses() {
+      return emailsOf(users, known);
+    }
+  }
+
   /**
    * As {@link #emailsOf(Collection)}, the users found in {@code known} (id to address, null for
    * none: {@link #addressesOfMembers}) taken from it instead of looked up.
    */
-  public List<String> emailsOf(Collection<String> userIds, Map<String, String> known) {
+  private List<String> emailsOf(Collection<String> userIds, Map<String, String> known) {
     List<String> ids = userIds.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
     Map<String, String> emails = new HashMap<>(known);
     List<String> unknown = ids.stream().filter(id -> !known.containsKey(id)).toList();

@@ -142,11 +142,10 @@ class ReverseHotlineProcessTest extends IntegrationTest {
     }
     // a batch that runs again starts nobody twice
     String campaignId = (String) runtimeService.getVariable(campaign.getId(), CampaignProcess.CAMPAIGN_ID);
-    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired().execute(context -> {
-          FollowUpBatchJobHandler.plan(backgroundJobs, FollowUpBatchJobHandler.Action.START, campaignId, List.of("~"));
-          return null;
-        });
+    inCommand(context -> {
+      FollowUpBatchJobHandler.plan(backgroundJobs, FollowUpBatchJobHandler.Action.START, campaignId, List.of("~"));
+      return null;
+    });
     executeBackgroundJobs();
     assertThat(followUps(campaign)).hasSize(4);
     // the calls are not mailed one by one to every caller

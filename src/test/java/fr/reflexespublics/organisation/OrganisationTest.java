@@ -59,13 +59,19 @@ class OrganisationTest extends IntegrationTest {
         .containsOnlyKeys(organisation.membersOf(Groups.HOTLINE_CALLERS, 100));
     java.util.List<String> users = new java.util.ArrayList<>(java.util.List.of("marc", "nobody"));
     users.addAll(callers.keySet());
+    OrganisationService.Recipients group = organisation.recipients();
+    assertThat(group.addGroup(Groups.HOTLINE_CALLERS, 100)).isEqualTo(callers.size());
+    OrganisationService.Recipients others = organisation.recipients();
+    others.addUser("marc");
+    others.addUser("nobody");
+    others.addGroup(Groups.HOTLINE_CALLERS, 100);
 
     var census = census();
     census.start();
-    java.util.List<String> fromTheGroup = organisation.emailsOf(callers.keySet(), callers);
+    java.util.List<String> fromTheGroup = group.addresses();
     java.util.Map<String, Double> none = census.stop(1);
     census.start();
-    java.util.List<String> mixed = organisation.emailsOf(users, callers);
+    java.util.List<String> mixed = others.addresses();
     java.util.Map<String, Double> one = census.stop(1);
 
     assertThat(fromTheGroup).isEqualTo(organisation.emailsOf(callers.keySet())).contains("bruno@example.org");
@@ -74,6 +80,7 @@ class OrganisationTest extends IntegrationTest {
         .startsWith("marc@example.org");
     assertThat(one.get("selectUserByQueryCriteria")).isEqualTo(1.0);
     assertThat(organisation.addressesOfMembers(Groups.AGENTS, 2)).as("larger than the limit").isEmpty();
+    assertThat(organisation.recipients().addGroup(Groups.AGENTS, 2)).as("larger than the limit").isZero();
   }
 
   @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.reflexespublics.support.IntegrationTest;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +13,7 @@ class IdCheckedFirstTest extends IntegrationTest {
 
   @Test
   void theEngineInsertsThroughItAndStillRefusesAReservedId() {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    Object manager = configuration.getCommandExecutorTxRequired()
-        .execute((Command<Object>) context -> context.getDbEntityManager());
+    Object manager = inCommand(context -> context.getDbEntityManager());
     assertThat(manager).isInstanceOf(IdCheckedFirst.class);
 
     Task reserved = taskService.newTask("*");

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.reflexespublics.support.IntegrationTest;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -56,9 +54,7 @@ class InstanceVariablesTest extends IntegrationTest {
 
   @Test
   void theEngineReadsThroughItAndEachLevelSeesItsOwnVariables() {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    Object manager = configuration.getCommandExecutorTxRequired()
-        .execute((Command<Object>) context -> context.getVariableInstanceManager());
+    Object manager = inCommand(context -> context.getVariableInstanceManager());
     assertThat(manager).isInstanceOf(InstanceVariables.class);
 
     deploy();

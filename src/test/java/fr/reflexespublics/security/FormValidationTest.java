@@ -91,9 +91,7 @@ class FormValidationTest extends IntegrationTest {
       assertRejected(with("costCentre", Map.of("value", "X")), "costCentre: unknown field");
       assertThat(events.list).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
 
-      var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-          engine.getProcessEngineConfiguration();
-      assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(commandContext -> {
+      assertThatThrownBy(() -> inCommand(commandContext -> {
         throw new IllegalStateException("a step that fails");
       })).hasMessageContaining("a step that fails");
       assertThat(events.list).anyMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR

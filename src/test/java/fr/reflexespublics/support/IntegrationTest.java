@@ -74,6 +74,12 @@ public abstract class IntegrationTest {
         (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
   }
 
+  /** Runs {@code command} in a command of the engine, as the engine runs its own (what it opens, which session). */
+  protected <T> T inCommand(org.camunda.bpm.engine.impl.interceptor.Command<T> command) {
+    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired().execute(command);
+  }
+
   /** Lets a user read a process definition deployed by a test (what completing its tasks needs). */
   protected void grantRead(String userId, String processKey) {
     var authorizations = engine.getAuthorizationService();
