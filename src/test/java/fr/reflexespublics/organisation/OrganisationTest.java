@@ -117,17 +117,13 @@ class OrganisationTest extends IntegrationTest {
 
   @Test
   void myTasksHoldsWhatIsMineByNameAndMyGroupTasksWhatIsOfferedToMyGroups() {
-    String model = "shared-filters-check";
-    repositoryService.createDeployment().name(model)
-        .addModelInstance(model + ".bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(model)
-            .camundaHistoryTimeToLive(30).startEvent().parallelGateway("Fork")
-            .userTask("Task_Assigned").camundaAssignee("bruno").endEvent("End_Assigned")
-            .moveToNode("Fork").userTask("Task_ByName").camundaCandidateUsers("bruno").endEvent("End_ByName")
-            .moveToNode("Fork").userTask("Task_Group").camundaCandidateGroups(Groups.HOTLINE_CALLERS).endEvent("End_Group")
-            .moveToNode("Fork").userTask("Task_Other").camundaAssignee("chloe").endEvent("End_Other")
-            .done())
-        .deploy();
-    String instance = runtimeService.startProcessInstanceByKey(model).getId();
+    String instance = deployAndStart(org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("shared-filters-check")
+        .camundaHistoryTimeToLive(30).startEvent().parallelGateway("Fork")
+        .userTask("Task_Assigned").camundaAssignee("bruno").endEvent("End_Assigned")
+        .moveToNode("Fork").userTask("Task_ByName").camundaCandidateUsers("bruno").endEvent("End_ByName")
+        .moveToNode("Fork").userTask("Task_Group").camundaCandidateGroups(Groups.HOTLINE_CALLERS).endEvent("End_Group")
+        .moveToNode("Fork").userTask("Task_Other").camundaAssignee("chloe").endEvent("End_Other")
+        .done());
 
     assertThat(shownTo("bruno", TasklistFilterSeeder.MY_TASKS, instance))
         .as("assigned to him or offered to him by name, not his group's")

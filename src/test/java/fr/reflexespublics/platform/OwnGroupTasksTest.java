@@ -183,14 +183,11 @@ class OwnGroupTasksTest extends IntegrationTest {
   @Test
   void theAssigneeReadsAndCompletesTheTaskWithoutTheEnginesCheckAndNobodyElseDoes() {
     String model = "own-group-tasks-assigned";
-    repositoryService.createDeployment().name(model)
-        .addModelInstance(model + ".bpmn", Bpmn.createExecutableProcess(model).camundaHistoryTimeToLive(30)
-            .startEvent().parallelGateway("Fork")
-            .userTask("Task_Alice").camundaAssignee("alice").endEvent("End_Alice")
-            .moveToNode("Fork").userTask("Task_Olga").camundaAssignee("olga").endEvent("End_Olga")
-            .done())
-        .deploy();
-    String instance = runtimeService.startProcessInstanceByKey(model).getId();
+    String instance = deployAndStart(Bpmn.createExecutableProcess(model).camundaHistoryTimeToLive(30)
+        .startEvent().parallelGateway("Fork")
+        .userTask("Task_Alice").camundaAssignee("alice").endEvent("End_Alice")
+        .moveToNode("Fork").userTask("Task_Olga").camundaAssignee("olga").endEvent("End_Olga")
+        .done());
     Task alices = task(instance, "Task_Alice");
     assertDoneExactlyWhenGranted(List.of("alice", "olga", "bruno"), List.of(alices, task(instance, "Task_Olga")),
         Permissions.READ, this::readsVariables);

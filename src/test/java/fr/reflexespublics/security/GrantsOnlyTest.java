@@ -78,13 +78,10 @@ class GrantsOnlyTest extends IntegrationTest {
 
   @Test
   void theGrantOfATasksCandidateGroupIsNotTakenBackWhileItIsACandidate() {
-    String model = "candidate-grant-check";
-    repositoryService.createDeployment().name(model)
-        .addModelInstance(model + ".bpmn", Bpmn.createExecutableProcess(model).camundaHistoryTimeToLive(30)
-            .startEvent().userTask("Task_Call").camundaCandidateGroups(Groups.HOTLINE_CALLERS).endEvent().done())
-        .deploy();
-    String taskId = taskService.createTaskQuery()
-        .processInstanceId(runtimeService.startProcessInstanceByKey(model).getId()).singleResult().getId();
+    String taskId = taskService.createTaskQuery().processInstanceId(deployAndStart(
+        Bpmn.createExecutableProcess("candidate-grant-check").camundaHistoryTimeToLive(30)
+            .startEvent().userTask("Task_Call").camundaCandidateGroups(Groups.HOTLINE_CALLERS).endEvent().done()))
+        .singleResult().getId();
     AuthorizationService authorizations = engine.getAuthorizationService();
     Authorization grant = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
         .groupIdIn(Groups.HOTLINE_CALLERS).singleResult();
@@ -117,13 +114,10 @@ class GrantsOnlyTest extends IntegrationTest {
 
   @Test
   void theGrantOfATasksAssigneeIsNotTakenBackWhileTheTaskIsTheirs() {
-    String model = "assignee-grant-check";
-    repositoryService.createDeployment().name(model)
-        .addModelInstance(model + ".bpmn", Bpmn.createExecutableProcess(model).camundaHistoryTimeToLive(30)
-            .startEvent().userTask("Task_Report").camundaAssignee("alice").endEvent().done())
-        .deploy();
-    String taskId = taskService.createTaskQuery()
-        .processInstanceId(runtimeService.startProcessInstanceByKey(model).getId()).singleResult().getId();
+    String taskId = taskService.createTaskQuery().processInstanceId(deployAndStart(
+        Bpmn.createExecutableProcess("assignee-grant-check").camundaHistoryTimeToLive(30)
+            .startEvent().userTask("Task_Report").camundaAssignee("alice").endEvent().done()))
+        .singleResult().getId();
     AuthorizationService authorizations = engine.getAuthorizationService();
     Authorization grant = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
         .userIdIn("alice").singleResult();

@@ -80,6 +80,13 @@ public abstract class IntegrationTest {
         .getCommandExecutorTxRequired().execute(command);
   }
 
+  /** Deploys a model written for a test, named after its process, and starts one instance of it; returns its id. */
+  protected String deployAndStart(org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
+    String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId();
+    repositoryService.createDeployment().name(key).addModelInstance(key + ".bpmn", model).deploy();
+    return runtimeService.startProcessInstanceByKey(key).getId();
+  }
+
   /** Lets a user read a process definition deployed by a test (what completing its tasks needs). */
   protected void grantRead(String userId, String processKey) {
     var authorizations = engine.getAuthorizationService();
