@@ -37,7 +37,8 @@ public class EngineConfiguration {
    * Server-side form validation on every submission, grants-only authorizations, notification of
    * every new user task, the history's root process instance read once per command, the project's
    * history level, the decision tables' simple cells answered without the Scala FEEL engine, the
-   * timers' datatype factory named, the variables of a small execution tree read in one query.
+   * timers' datatype factory named, the variables of a small execution tree read in one query, the
+   * engine tables' statistics declared on a new H2 database.
    */
   @Bean
   AbstractProcessEnginePlugin reflexesEnginePlugin(@Lazy FormGuard formGuard, ReflexesProperties properties,
@@ -88,7 +89,14 @@ public class EngineConfiguration {
 
       @Override
       public void postProcessEngineBuild(org.camunda.bpm.engine.ProcessEngine engine) {
-        if (GrantsOnly.inForce((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())) {
+        var built = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        // on a new H2 database, before the first plan that H2 would keep for a connection's life
+        try {
+          EngineStatistics.ensure(built.getDataSource());
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException("Could not declare the engine tables' statistics on H2", e);
+        }
+        if (GrantsOnly.inForce(built)) {
           GrantsOnly.checkNoRevokeStored(engine);
         }
       }

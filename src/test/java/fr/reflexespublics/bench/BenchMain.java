@@ -108,6 +108,11 @@ public class BenchMain {
    */
   final int leadWarmup = Integer.getInteger("bench.warmup", smoke ? 5 : 50);
   final Results results = new Results();
+  /**
+   * -Dbench.h2.querystats=true: H2 times every SQL statement it runs (its QUERY_STATISTICS, an
+   * overhead on every statement, the floor's as the leads'), written to h2-query-statistics.csv.
+   */
+  final boolean h2QueryStatistics = !postgres && Boolean.getBoolean("bench.h2.querystats");
 
   ConfigurableApplicationContext context;
   ProcessEngine engine;
@@ -148,11 +153,18 @@ public class BenchMain {
         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, Java " + System.getProperty("java.version"));
     results.context("rounds", "1 warm-up + " + rounds + " measured (median reported)");
 
+    if (h2QueryStatistics) {
+      jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 5000");
+      jdbc.execute("SET QUERY_STATISTICS TRUE");
+    }
     if (sections.contains("1") || sections.contains("2")) {
       floor();
     }
     if (sections.contains("2")) {
       leads();
+    }
+    if (h2QueryStatistics) {
+      writeH2QueryStatistics();
     }
     if (sections.contains("6")) {
       rest();
@@ -222,6 +234,20 @@ public class BenchMain {
     jobExecutor(false);
     census = StatementCensus.install(configuration);
     seedBenchUserAndModels();
+  }
+
+  /** H2's statements by total time: how long H2 itself took for each SQL text, plans included. */
+  void writeH2QueryStatistics() throws java.io.IOException {
+    StringBuilder csv = new StringBuilder("executions,average ms,total ms,average rows,sql\n");
+    jdbc.query("SELECT EXECUTION_COUNT, AVERAGE_EXECUTION_TIME, CUMULATIVE_EXECUTION_TIME, AVERAGE_ROW_COUNT,"
+        + " SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS ORDER BY CUMULATIVE_EXECUTION_TIME DESC",
+        (java.sql.ResultSet r) -> {
+          csv.append(r.getLong(1)).append(',').append(String.format(java.util.Locale.ROOT, "%.4f,%.1f,%.1f,",
+              r.getDouble(2), r.getDouble(3), r.getDouble(4)))
+              .append('"').append(r.getString(5).replaceAll("\\s+", " ").replace("\"", "\"\"")).append("\"\n");
+        });
+    Files.writeString(out.resolve("h2-query-statistics.csv"), csv);
+    System.out.println("[bench] H2 statement timings in " + out.resolve("h2-query-statistics.csv"));
   }
 
   void resetPostgres() throws Exception {
