@@ -207,7 +207,7 @@ public class BenchMain {
     }
     String history = System.getProperty("bench.history", "");
     if (!history.isBlank()) {
-      props.put("camunda.bpm.history-level", history); // an experiment: the application runs with full
+      props.put("camunda.bpm.history-level", history); // an experiment: the application runs with full-without-details
     }
     int smtpPort = Integer.getInteger("bench.smtp.port", 3425);
     mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
