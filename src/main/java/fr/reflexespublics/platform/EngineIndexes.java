@@ -3,7 +3,6 @@ package fr.reflexespublics.platform;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -55,7 +54,7 @@ public class EngineIndexes {
     if (!EngineTables.exists(connection, "act_ru_task")) {
       return;
     }
-    boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    boolean postgres = EngineTables.isPostgres(connection);
     try (Statement s = connection.createStatement()) {
       // on PostgreSQL only the sub-tasks are indexed (H2 has no partial index): a task without parent
       // writes nothing to it

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
@@ -53,7 +52,7 @@ public final class EngineStatistics {
    * @return the columns declared (none on another database, or when H2 has measured them all)
    */
   static int declare(Connection connection) throws SQLException {
-    if (!"H2".equals(connection.getMetaData().getDatabaseProductName().toUpperCase(Locale.ROOT))) {
+    if (!EngineTables.isH2(connection)) {
       return 0;
     }
     int declared = 0;

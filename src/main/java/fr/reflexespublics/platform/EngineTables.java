@@ -6,10 +6,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 
-/** The engine's tables, which Flyway migrations may meet before the engine has created them. */
+/** The engine's tables, which Flyway migrations may meet before the engine has created them, and the database holding them. */
 final class EngineTables {
 
   private EngineTables() {}
+
+  /** Whether the connection is to PostgreSQL. */
+  static boolean isPostgres(Connection connection) throws SQLException {
+    return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+  }
+
+  /** Whether the connection is to H2. */
+  static boolean isH2(Connection connection) throws SQLException {
+    return "H2".equals(connection.getMetaData().getDatabaseProductName().toUpperCase(Locale.ROOT));
+  }
 
   /** Whether the table exists, named as the database names it (upper case on H2, lower on PostgreSQL). */
   static boolean exists(Connection connection, String table) throws SQLException {

@@ -18,7 +18,7 @@ class EngineIndexesTest extends IntegrationTest {
 
   @Autowired DataSource dataSource;
 
-  /** The columns indexed on the table, each index's columns joined by commas, as the database names them. */
+  /** The table's indexes, one "index:column" entry per indexed column, in lower case. */
   private static List<String> indexedColumns(Connection connection, String table) throws Exception {
     DatabaseMetaData meta = connection.getMetaData();
     List<String> indexes = new ArrayList<>();
@@ -51,33 +51,25 @@ class EngineIndexesTest extends IntegrationTest {
 
   @Test
   void theEnginesOwnLookupOfSubTasksCanUseIt() throws Exception {
-    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    String query = configuration.getSqlSessionFactory().getConfiguration()
-        .getMappedStatement("selectTasksByParentTaskId")
-        .getBoundSql(new org.camunda.bpm.engine.impl.db.ListQueryParameterObject("a-task", 0, Integer.MAX_VALUE)).getSql();
+    String query = enginesSql("selectTasksByParentTaskId", "a-task");
     assertThat(query).contains("PARENT_TASK_ID_ = ?");
     try (Connection connection = dataSource.getConnection()) {
-      boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-      StringBuilder plan = new StringBuilder();
+      boolean postgres = EngineTables.isPostgres(connection);
+      String plan;
       try (var s = connection.createStatement()) {
         if (postgres) {
           // the suite's task table is small enough for a scan; the question is whether the index applies
           s.execute("SET enable_seqscan = off");
         }
-        try (var explain = connection.prepareStatement("EXPLAIN " + query)) {
-          explain.setString(1, "a-task");
-          try (ResultSet r = explain.executeQuery()) {
-            while (r.next()) {
-              plan.append(r.getString(1)).append('\n');
-            }
-          }
+        try {
+          plan = explain(connection, query, "a-task");
         } finally {
           if (postgres) {
             s.execute("RESET enable_seqscan");
           }
         }
       }
-      assertThat(plan.toString().toLowerCase(Locale.ROOT)).contains(EngineIndexes.TASK_PARENT_INDEX);
+      assertThat(plan.toLowerCase(Locale.ROOT)).contains(EngineIndexes.TASK_PARENT_INDEX);
     }
   }
 }

@@ -8,16 +8,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -52,37 +47,17 @@ class EngineStatisticsTest extends IntegrationTest {
     return connection;
   }
 
-  /** The SQL the engine sends to read an execution's variables, from its own mapping. */
-  private String enginesVariablesQuery() {
-    Map<String, Object> parameter = new HashMap<>();
-    parameter.put("executionId", "any");
-    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    return configuration.getSqlSessionFactory().getConfiguration()
-        .getMappedStatement("selectVariablesByExecutionId")
-        .getBoundSql(new ListQueryParameterObject(parameter, 0, Integer.MAX_VALUE)).getSql();
-  }
-
-  private static String plan(Connection connection, String sql) throws SQLException {
-    try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
-      explain.setString(1, "an-execution");
-      try (ResultSet r = explain.executeQuery()) {
-        r.next();
-        return r.getString(1);
-      }
-    }
-  }
-
   @Test
   void onANewH2DatabaseAnExecutionsVariablesAreReadByTheExecutionsIndex() throws Exception {
-    String query = enginesVariablesQuery();
+    String query = enginesSql("selectVariablesByExecutionId", Map.of("executionId", "any"));
     assertThat(query).contains("EXECUTION_ID_ = ?").contains("TASK_ID_ is null");
     try (Connection fresh = newH2Database()) {
-      assertThat(plan(fresh, query)).as("what H2 plans on a new database left to itself")
+      assertThat(explain(fresh, query, "an-execution")).as("what H2 plans on a new database left to itself")
           .contains(TASK_INDEX).doesNotContain(EXECUTION_INDEX);
 
       assertThat(EngineStatistics.declare(fresh)).isEqualTo(1);
 
-      assertThat(plan(fresh, query)).contains(EXECUTION_INDEX).doesNotContain(TASK_INDEX);
+      assertThat(explain(fresh, query, "an-execution")).contains(EXECUTION_INDEX).doesNotContain(TASK_INDEX);
       assertThat(EngineStatistics.selectivity(fresh, "ACT_RU_VARIABLE", "TASK_ID_")).isEqualTo(1);
       assertThat(EngineStatistics.declare(fresh)).as("declared once").isZero();
     }

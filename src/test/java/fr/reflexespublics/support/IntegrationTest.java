@@ -80,6 +80,29 @@ public abstract class IntegrationTest {
         .getCommandExecutorTxRequired().execute(command);
   }
 
+  /** The SQL the engine sends for one of its MyBatis statements, as its own mapping builds it for {@code parameter}. */
+  protected String enginesSql(String statementId, Object parameter) {
+    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getSqlSessionFactory().getConfiguration().getMappedStatement(statementId)
+        .getBoundSql(new org.camunda.bpm.engine.impl.db.ListQueryParameterObject(parameter, 0, Integer.MAX_VALUE))
+        .getSql();
+  }
+
+  /** The database's plan (EXPLAIN, every line) for a statement of one string parameter. */
+  protected static String explain(java.sql.Connection connection, String sql, String parameter)
+      throws java.sql.SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (var explain = connection.prepareStatement("EXPLAIN " + sql)) {
+      explain.setString(1, parameter);
+      try (var rows = explain.executeQuery()) {
+        while (rows.next()) {
+          plan.append(rows.getString(1)).append('\n');
+        }
+      }
+    }
+    return plan.toString();
+  }
+
   /** Deploys a model written for a test, named after its process, and starts one instance of it; returns its id. */
   protected String deployAndStart(org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
     String key = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).iterator().next().getId();
