@@ -753,8 +753,9 @@ public class BenchMain {
               + "; the bare engine's wait state without the start of an instance of its own");
       String own = "per wait state, SMTP hand-over and the harness's lookups deducted";
       double ownPerWaitState = p.median(PairRound::ownPerWaitState);
+      double floorOwnPerWaitState = p.median(PairRound::floorOwnPerWaitState);
       results.add(s, lead.getKey(), own, "ms", ownPerWaitState, "floor, its lookups deducted",
-          p.median(PairRound::floorOwnPerWaitState), "median of the rounds' ratios " + Results.fmt(p.median(PairRound::ownRatio))
+          floorOwnPerWaitState, "median of the rounds' ratios " + Results.fmt(p.median(PairRound::ownRatio))
               + "; lookups: the task to complete, the due jobs after each step, a workload's checks (HarnessLookups)");
       results.add(s, lead.getKey(), own, "ms", ownPerWaitState,
           "floor of " + SEQUENCE_TASKS + " tasks in sequence, its lookups deducted",
@@ -764,7 +765,7 @@ public class BenchMain {
           + " deducted", "ms", p.median(PairRound::ownBeyondFloor), null, null, "median of the rounds' differences:"
           + " the lead's own work in ms, which can be compared across databases where the ratio cannot (the floor"
           + " costs several times less on H2 than on PostgreSQL); the target 1.5 allows half the floor's "
-          + Results.fmt(p.median(PairRound::floorOwnPerWaitState)) + " ms");
+          + Results.fmt(floorOwnPerWaitState) + " ms");
       TableActivity activity = tableActivity(count, lead.getValue());
       if (postgres) {
         results.add(s, lead.getKey(), "rows written per step", "rows", activity.rowsWrittenPerStep(), "floor",

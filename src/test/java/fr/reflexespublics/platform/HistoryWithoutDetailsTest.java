@@ -8,7 +8,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -37,7 +36,7 @@ class HistoryWithoutDetailsTest extends IntegrationTest {
 
   @Test
   void theEngineRunsAtTheProjectsLevelAndRecordedIt() {
-    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getName())
+    assertThat(engineConfiguration().getHistoryLevel().getName())
         .isEqualTo(HistoryWithoutDetails.NAME);
     assertThat(jdbc.queryForObject("SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = 'historyLevel'", String.class))
         .isEqualTo(String.valueOf(HistoryWithoutDetails.ID));

@@ -70,19 +70,22 @@ public abstract class IntegrationTest {
 
   /** The engine's statement census, added once for every test of this engine. */
   protected fr.reflexespublics.bench.StatementCensus census() {
-    return fr.reflexespublics.bench.StatementCensus.on(
-        (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
+    return fr.reflexespublics.bench.StatementCensus.on(engineConfiguration());
+  }
+
+  /** The engine's configuration as the engine itself holds it (its command executor, its MyBatis mappings). */
+  protected org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engineConfiguration() {
+    return (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
   }
 
   /** Runs {@code command} in a command of the engine, as the engine runs its own (what it opens, which session). */
   protected <T> T inCommand(org.camunda.bpm.engine.impl.interceptor.Command<T> command) {
-    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired().execute(command);
+    return engineConfiguration().getCommandExecutorTxRequired().execute(command);
   }
 
   /** The SQL the engine sends for one of its MyBatis statements, as its own mapping builds it for {@code parameter}. */
   protected String enginesSql(String statementId, Object parameter) {
-    return ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+    return engineConfiguration()
         .getSqlSessionFactory().getConfiguration().getMappedStatement(statementId)
         .getBoundSql(new org.camunda.bpm.engine.impl.db.ListQueryParameterObject(parameter, 0, Integer.MAX_VALUE))
         .getSql();
