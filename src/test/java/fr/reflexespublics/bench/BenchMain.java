@@ -412,10 +412,45 @@ public class BenchMain {
   }
 
   /** A lead's measured rounds; every figure reported is the median of the rounds' figures. */
-  record Paired(List<PairRound> rounds, double stepsPerInstance, double waitStatesPerInstance) {
+  record Paired(List<PairRound> rounds, double stepsPerInstance, double waitStatesPerInstance, StepKinds lead,
+      StepKinds floor) {
 
     double median(java.util.function.ToDoubleFunction<PairRound> figure) {
       return Stats.median(rounds.stream().map(figure::applyAsDouble).toList());
+    }
+  }
+
+  /**
+   * The steps of all the measured rounds of a lead or of its floor, by kind ({@link Driver#byKind}),
+   * and the wait states they made.
+   */
+  record StepKinds(Map<String, Driver.StepTime> byKind, long[] waitStates) {
+
+    StepKinds() {
+      this(new java.util.LinkedHashMap<>(), new long[1]);
+    }
+
+    void add(Driver driver) {
+      driver.byKind.forEach((kind, time) -> byKind.computeIfAbsent(kind, k -> new Driver.StepTime()).add(time));
+      waitStates[0] += driver.waitStates;
+    }
+
+    /** Milliseconds of one step of the kind; NaN when there is none. */
+    double msEach(String kind) {
+      Driver.StepTime time = byKind.get(kind);
+      return time == null || time.count == 0 ? Double.NaN : time.nanos / 1e6 / time.count;
+    }
+
+    /** Milliseconds the kind's steps take per wait state. */
+    double msPerWaitState(String kind) {
+      Driver.StepTime time = byKind.get(kind);
+      return time == null ? 0 : time.nanos / 1e6 / waitStates[0];
+    }
+
+    /** Steps of the kind per wait state. */
+    double perWaitState(String kind) {
+      Driver.StepTime time = byKind.get(kind);
+      return time == null ? 0 : (double) time.count / waitStates[0];
     }
   }
 
@@ -430,8 +465,10 @@ public class BenchMain {
     List<PairRound> pairs = new ArrayList<>();
     double stepsPerInstance = 0;
     double waitStatesPerInstance = 0;
+    StepKinds leadKinds = new StepKinds();
+    StepKinds floorKinds = new StepKinds();
     for (int r = 0; r < rounds; r++) {
-      Driver floorDriver = new Driver(engine, true);
+      Driver floorDriver = new Driver(engine, true, mailClock::totalNanos);
       long f = System.nanoTime();
       bare(floorDriver, floorN);
       double floorMs = (System.nanoTime() - f) / 1e6;
@@ -440,7 +477,7 @@ public class BenchMain {
       bareSequence(sequenceDriver, floorN / SEQUENCE_TASKS);
       double sequenceMs = (System.nanoTime() - q) / 1e6;
       mail.purgeEmailFromAllMailboxes();
-      Driver driver = new Driver(engine, true);
+      Driver driver = new Driver(engine, true, mailClock::totalNanos);
       long sentBefore = jdbc.queryForObject("SELECT COUNT(*) FROM notification_log", Long.class);
       double mailMsBefore = mailClock.totalMs();
       long t = System.nanoTime();
@@ -456,9 +493,11 @@ public class BenchMain {
           (leadMs - mailMs - driver.lookupNanos / 1e6) / driver.waitStates,
           (floorMs - floorDriver.lookupNanos / 1e6) / floorDriver.waitStates,
           (sequenceMs - sequenceDriver.lookupNanos / 1e6) / sequenceDriver.waitStates));
+      leadKinds.add(driver);
+      floorKinds.add(floorDriver);
     }
     mail.purgeEmailFromAllMailboxes();
-    return new Paired(pairs, stepsPerInstance, waitStatesPerInstance);
+    return new Paired(pairs, stepsPerInstance, waitStatesPerInstance, leadKinds, floorKinds);
   }
 
   /**
@@ -766,6 +805,7 @@ public class BenchMain {
           + " the lead's own work in ms, which can be compared across databases where the ratio cannot (the floor"
           + " costs several times less on H2 than on PostgreSQL); the target 1.5 allows half the floor's "
           + Results.fmt(floorOwnPerWaitState) + " ms");
+      addStepKinds(s, lead.getKey(), p);
       TableActivity activity = tableActivity(count, lead.getValue());
       if (postgres) {
         results.add(s, lead.getKey(), "rows written per step", "rows", activity.rowsWrittenPerStep(), "floor",
@@ -801,6 +841,47 @@ public class BenchMain {
     }
     Files.createDirectories(out);
     Files.writeString(out.resolve("statements.csv"), statementsCsv);
+  }
+
+  /**
+   * A lead's steps by kind against the floor's, over all the measured rounds (SMTP hand-over and
+   * the harness's lookups deducted): what one step of each kind costs, and how the milliseconds a
+   * lead adds to a wait state split between the kinds.
+   */
+  void addStepKinds(String section, String subject, Paired p) {
+    StepKinds lead = p.lead();
+    StepKinds floor = p.floor();
+    StringBuilder split = new StringBuilder();
+    double leadInSteps = 0;
+    double floorInSteps = 0;
+    for (String kind : lead.byKind().keySet()) {
+      double floorEach = floor.msEach(kind);
+      boolean floorHasIt = !Double.isNaN(floorEach);
+      results.add(section, subject, "per step: " + kind + ", SMTP hand-over and the harness's lookups deducted", "ms",
+          lead.msEach(kind), floorHasIt ? "floor's " + kind : null, floorHasIt ? floorEach : null,
+          Results.fmt(lead.perWaitState(kind)) + " per wait state (floor " + Results.fmt(floor.perWaitState(kind))
+              + "); all the measured rounds");
+      split.append(kind).append(' ').append(Results.fmt(lead.msPerWaitState(kind) - floor.msPerWaitState(kind)))
+          .append(", ");
+    }
+    for (String kind : lead.byKind().keySet()) {
+      leadInSteps += lead.msPerWaitState(kind);
+    }
+    for (String kind : floor.byKind().keySet()) {
+      floorInSteps += floor.msPerWaitState(kind);
+    }
+    // the rounds are of the same size: the mean of their figures is the figure of all of them
+    double leadOutside = mean(p, PairRound::ownPerWaitState) - leadInSteps;
+    double floorOutside = mean(p, PairRound::floorOwnPerWaitState) - floorInSteps;
+    results.add(section, subject, "per wait state beyond the floor's, by step kind", "ms",
+        mean(p, PairRound::ownBeyondFloor), null, null, "all the measured rounds (the mean; the row above is the"
+            + " median of the rounds); the kinds' ms per wait state, lead's minus floor's: " + split
+            + "outside the steps (the hotline's batches and closing messages, run as background jobs; the drivers'"
+            + " own loops) " + Results.fmt(leadOutside - floorOutside));
+  }
+
+  private static double mean(Paired p, java.util.function.ToDoubleFunction<PairRound> figure) {
+    return p.rounds().stream().mapToDouble(figure).average().orElse(Double.NaN);
   }
 
   /**

@@ -1,9 +1,12 @@
 package fr.reflexespublics.bench;
 
 import fr.reflexespublics.notification.TaskNotificationJobHandler;
+import fr.reflexespublics.support.BackgroundJobs;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -11,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.jobexecutor.AsyncContinuationJobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -40,6 +44,31 @@ public class Driver {
   long waitStates;
   /** Time spent in the driver's own lookups ({@link #lookup}), which the measures can deduct. */
   long lookupNanos;
+  /** Nanoseconds a step spends outside the application's own work (the mails' hand-over to SMTP). */
+  private final LongSupplier handOverNanos;
+  /**
+   * The steps by kind ({@link #STARTS}, {@link #COMPLETIONS}, {@link #TIMERS},
+   * {@link #ANNOUNCEMENTS}, {@link #CONTINUATIONS}, or a job's handler type): how many, and their
+   * time without the driver's lookups and the mails' hand-over.
+   */
+  final Map<String, StepTime> byKind = new LinkedHashMap<>();
+
+  static final String STARTS = "starts";
+  static final String COMPLETIONS = "task completions";
+  static final String TIMERS = "timers";
+  static final String ANNOUNCEMENTS = "task announcements";
+  static final String CONTINUATIONS = "asynchronous continuations";
+
+  /** How many steps of a kind, and their nanoseconds. */
+  static final class StepTime {
+    long count;
+    long nanos;
+
+    void add(StepTime other) {
+      count += other.count;
+      nanos += other.nanos;
+    }
+  }
 
   /** A driver that runs jobs only when told ({@link #executeJobs}). */
   public Driver(ProcessEngine engine) {
@@ -47,6 +76,12 @@ public class Driver {
   }
 
   public Driver(ProcessEngine engine, boolean asJobExecutor) {
+    this(engine, asJobExecutor, () -> 0);
+  }
+
+  /** {@code handOverNanos}: a clock of the mails' hand-over, left out of the steps' times by kind. */
+  public Driver(ProcessEngine engine, boolean asJobExecutor, LongSupplier handOverNanos) {
+    this.handOverNanos = handOverNanos;
     this.runtimeService = engine.getRuntimeService();
     this.taskService = engine.getTaskService();
     this.managementService = engine.getManagementService();
@@ -70,8 +105,8 @@ public class Driver {
 
   ProcessInstance startAs(String userId, String key, Map<String, Object> variables) {
     steps++;
-    ProcessInstance started =
-        as(userId, () -> runtimeService.startProcessInstanceByKey(key, Variables.fromMap(new HashMap<>(variables))));
+    ProcessInstance started = timed(STARTS,
+        () -> as(userId, () -> runtimeService.startProcessInstanceByKey(key, Variables.fromMap(new HashMap<>(variables)))));
     afterStep(started.getId());
     return started;
   }
@@ -79,7 +114,7 @@ public class Driver {
   /** A start without authentication (the floor). */
   String start(String key) {
     steps++;
-    String id = runtimeService.startProcessInstanceByKey(key).getId();
+    String id = timed(STARTS, () -> runtimeService.startProcessInstanceByKey(key).getId());
     afterStep(id);
     return id;
   }
@@ -87,10 +122,10 @@ public class Driver {
   void completeAs(String userId, Task task, Map<String, Object> variables) {
     steps++;
     waitStates++;
-    as(userId, () -> {
+    timed(COMPLETIONS, () -> as(userId, () -> {
       taskService.complete(task.getId(), new HashMap<>(variables));
       return null;
-    });
+    }));
     afterStep(task.getProcessInstanceId());
   }
 
@@ -98,7 +133,10 @@ public class Driver {
   void complete(Task task) {
     steps++;
     waitStates++;
-    taskService.complete(task.getId());
+    timed(COMPLETIONS, () -> {
+      taskService.complete(task.getId());
+      return null;
+    });
     afterStep(task.getProcessInstanceId());
   }
 
@@ -106,6 +144,40 @@ public class Driver {
     if (asJobExecutor) {
       executeJobs(processInstanceId);
     }
+  }
+
+  /**
+   * Runs a step and adds its time to its kind's, less the lookups and mail hand-overs within it.
+   */
+  private <T> T timed(String kind, Supplier<T> step) {
+    return timed(kind, step, result -> true);
+  }
+
+  /** The same, counting the step only when {@code ran} says it ran. */
+  private <T> T timed(String kind, Supplier<T> step, java.util.function.Predicate<T> ran) {
+    long lookupsBefore = lookupNanos;
+    long handOverBefore = handOverNanos.getAsLong();
+    long start = System.nanoTime();
+    T result = step.get();
+    long own = System.nanoTime() - start - (lookupNanos - lookupsBefore) - (handOverNanos.getAsLong() - handOverBefore);
+    if (ran.test(result)) {
+      StepTime time = byKind.computeIfAbsent(kind, k -> new StepTime());
+      time.count++;
+      time.nanos += own;
+    }
+    return result;
+  }
+
+  /** A job's kind: its handler type, the engine's and the project's usual ones by name. */
+  static String kindOf(Job job) {
+    String type = ((JobEntity) job).getJobHandlerType();
+    if (TaskNotificationJobHandler.TYPE.equals(type)) {
+      return ANNOUNCEMENTS;
+    }
+    if (AsyncContinuationJobHandler.TYPE.equals(type)) {
+      return CONTINUATIONS;
+    }
+    return type.startsWith("timer-") ? TIMERS : type;
   }
 
   /**
@@ -138,24 +210,30 @@ public class Driver {
     }
     steps++;
     waitStates++;
-    managementService.executeJob(timer.getId());
+    timed(TIMERS, () -> {
+      managementService.executeJob(timer.getId());
+      return null;
+    });
     afterStep(processInstanceId);
   }
 
   /** The instance's due jobs, until none is left, as the job executor would run them. */
   void executeJobs(String processInstanceId) {
-    steps += fr.reflexespublics.support.BackgroundJobs.executeJobsOf(managementService, processInstanceId,
+    steps += BackgroundJobs.executeJobsOf(processInstanceId,
         () -> lookup(() -> managementService.createJobQuery().processInstanceId(processInstanceId).executable().list()),
         job -> {
-          if (!TaskNotificationJobHandler.TYPE.equals(((JobEntity) job).getJobHandlerType())) {
+          String kind = kindOf(job);
+          boolean ran = timed(kind, () -> BackgroundJobs.executeIfPresent(managementService, job.getId()), r -> r);
+          if (ran && !ANNOUNCEMENTS.equals(kind)) {
             waitStates++;
           }
+          return ran;
         });
   }
 
   /** The project's background jobs (batches), as the job executor would run them; returns how many ran. */
   int executeBackgroundJobs() {
-    return fr.reflexespublics.support.BackgroundJobs.executeAll(managementService, 1000);
+    return BackgroundJobs.executeAll(managementService, 1000);
   }
 
   /** Fails when the instance has not ended. */

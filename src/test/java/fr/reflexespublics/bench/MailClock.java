@@ -31,6 +31,11 @@ public class MailClock implements BeanPostProcessor {
 
   /** Milliseconds spent handing mails over since the JVM started. */
   double totalMs() {
-    return nanos.sum() / 1e6;
+    return totalNanos() / 1e6;
+  }
+
+  /** The same, in nanoseconds. */
+  long totalNanos() {
+    return nanos.sum();
   }
 }
