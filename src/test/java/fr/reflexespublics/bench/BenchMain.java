@@ -506,7 +506,8 @@ public class BenchMain {
    */
   record TableActivity(double rowsWrittenPerStep, double scansPerStep, String topWrites, String topScans,
       double statementsPerStep, String topStatements, Map<String, Double> statements,
-      Map<String, Double> roundTrips, double stepsPerWaitState, double lookupStatementsPerStep) {
+      Map<String, Double> roundTrips, double stepsPerWaitState, double lookupStatementsPerStep,
+      Map<String, Map<String, Double>> statementsByStep) {
 
     double statementsPerWaitState() {
       return statementsPerStep * stepsPerWaitState;
@@ -592,12 +593,13 @@ public class BenchMain {
     workload.run(d, n);
     Map<String, Double> roundTrips = jdbcCensus.stop(d.steps);
     double lookupStatements = census.lookupsPerStep(d.steps);
+    Map<String, Map<String, Double>> byStep = census.byStep(d.stepCounts());
     Map<String, Double> statements = census.stop(d.steps);
     double steps = d.steps;
     String topStatements = StatementCensus.top(statements, 15);
     if (!postgres) {
       return new TableActivity(Double.NaN, Double.NaN, "", "", StatementCensus.total(statements), topStatements,
-          statements, roundTrips, steps / d.waitStates, lookupStatements);
+          statements, roundTrips, steps / d.waitStates, lookupStatements, byStep);
     }
     Thread.sleep(2500); // backends report their statistics at most once a second, when idle
     Map<String, long[]> after = tableStats();
@@ -628,7 +630,7 @@ public class BenchMain {
     return new TableActivity(written / steps, scans / steps, top(writes, steps),
         top(scanned, steps) + "; most scanned indexes: " + top(indexScans, steps),
         StatementCensus.total(statements), topStatements, statements, roundTrips, steps / d.waitStates,
-        lookupStatements);
+        lookupStatements, byStep);
   }
 
   static String top(Map<String, Long> perTable, double steps) {
@@ -827,6 +829,15 @@ public class BenchMain {
       results.add(s, lead.getKey(), "engine statements per step beyond the floor's", "statements",
           activity.statementsPerStep() - floorActivity.statementsPerStep(), null, null,
           "by kind, per step, lead (floor): " + StatementCensus.kindsAgainst(activity.statements(), floorActivity.statements()));
+      activity.statementsByStep().forEach((kind, perStep) -> {
+        Map<String, Double> floorStep = floorActivity.statementsByStep().get(kind);
+        results.add(s, lead.getKey(), "engine statements per step: " + kind, "statements",
+            StatementCensus.total(perStep), floorStep == null ? null : "floor's " + kind,
+            floorStep == null ? null : StatementCensus.total(floorStep), (floorStep == null
+                ? "most run: " + StatementCensus.top(perStep, 10)
+                : "beyond the floor's: " + StatementCensus.beyond(perStep, floorStep, 10))
+                + "; the harness's lookups left out");
+      });
       results.add(s, lead.getKey(), "per engine statement, SMTP hand-over deducted", "ms",
           p.median(PairRound::withoutMailPerStep) / activity.statementsPerStep(), "floor",
           floorPerStep / floorActivity.statementsPerStep(),

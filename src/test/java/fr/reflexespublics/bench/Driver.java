@@ -53,6 +53,13 @@ public class Driver {
    */
   final Map<String, StepTime> byKind = new LinkedHashMap<>();
 
+  /** How many steps of each kind ran. */
+  Map<String, Long> stepCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    byKind.forEach((kind, time) -> counts.put(kind, time.count));
+    return counts;
+  }
+
   static final String STARTS = "starts";
   static final String COMPLETIONS = "task completions";
   static final String TIMERS = "timers";
@@ -157,8 +164,14 @@ public class Driver {
   private <T> T timed(String kind, Supplier<T> step, java.util.function.Predicate<T> ran) {
     long lookupsBefore = lookupNanos;
     long handOverBefore = handOverNanos.getAsLong();
+    String outer = StatementCensus.inStep(kind);
     long start = System.nanoTime();
-    T result = step.get();
+    T result;
+    try {
+      result = step.get();
+    } finally {
+      StatementCensus.inStep(outer);
+    }
     long own = System.nanoTime() - start - (lookupNanos - lookupsBefore) - (handOverNanos.getAsLong() - handOverBefore);
     if (ran.test(result)) {
       StepTime time = byKind.computeIfAbsent(kind, k -> new StepTime());

@@ -41,6 +41,10 @@ public class StatementCensus implements Interceptor {
   /** -Dbench.census.trace=selectHistoricBatch: where the first five of these statements come from. */
   private static final String TRACE = System.getProperty("bench.census.trace", "");
   private final java.util.concurrent.atomic.AtomicInteger traced = new java.util.concurrent.atomic.AtomicInteger();
+  /** The kind of step the current thread runs ({@link Driver}), null outside a step. */
+  private static final ThreadLocal<String> STEP = new ThreadLocal<>();
+  /** While counting: the statements by kind of step, then by statement id (the harness's lookups left out). */
+  private final Map<String, Map<String, LongAdder>> byStep = new ConcurrentHashMap<>();
 
   /** The census already added to this engine's MyBatis configuration, or a new one added now. */
   public static StatementCensus on(ProcessEngineConfigurationImpl configuration) {
@@ -54,6 +58,16 @@ public class StatementCensus implements Interceptor {
     StatementCensus census = new StatementCensus();
     configuration.getSqlSessionFactory().getConfiguration().addInterceptor(census);
     return census;
+  }
+
+  /**
+   * Marks the current thread as running a step of {@code kind} (null: none); returns the kind it
+   * was running, to be restored after.
+   */
+  static String inStep(String kind) {
+    String previous = STEP.get();
+    STEP.set(kind);
+    return previous;
   }
 
   /** Whether the current thread's JDBC call comes from the engine (MyBatis), for {@link JdbcCensus}'s timing. */
@@ -100,6 +114,9 @@ public class StatementCensus implements Interceptor {
       counts.computeIfAbsent(shortId, k -> new LongAdder()).increment();
       if (HarnessLookups.active()) {
         lookups.increment();
+      } else if (STEP.get() != null) {
+        byStep.computeIfAbsent(STEP.get(), k -> new ConcurrentHashMap<>())
+            .computeIfAbsent(shortId, k -> new LongAdder()).increment();
       }
       if (shortId.equals(TRACE) && traced.incrementAndGet() <= 5) {
         StringBuilder b = new StringBuilder("[bench] statement " + shortId + " (" + invocation.getArgs()[1] + ") run from:\n");
@@ -128,6 +145,7 @@ public class StatementCensus implements Interceptor {
 
   public void start() {
     counts.clear();
+    byStep.clear();
     lookups.reset();
     on = true;
   }
@@ -141,6 +159,16 @@ public class StatementCensus implements Interceptor {
   public Map<String, Double> stop(double steps) {
     on = false;
     return perStep(counts, steps);
+  }
+
+  /**
+   * The statements counted since {@link #start} by kind of step, per step of the kind: {@code steps}
+   * gives how many steps of each kind ran.
+   */
+  public Map<String, Map<String, Double>> byStep(Map<String, Long> steps) {
+    Map<String, Map<String, Double>> perKind = new java.util.LinkedHashMap<>();
+    steps.forEach((kind, count) -> perKind.put(kind, perStep(byStep.getOrDefault(kind, Map.of()), count)));
+    return perKind;
   }
 
   /** Counts divided by the steps, the most frequent first (this census's and {@link JdbcCensus}'s). */
@@ -217,6 +245,18 @@ public class StatementCensus implements Interceptor {
         .sorted(java.util.Comparator.comparingDouble((Kind k) -> l.get(k) - f.get(k)).reversed())
         .map(k -> k.label + " " + Results.fmt(l.get(k)) + " (floor " + Results.fmt(f.get(k)) + ")")
         .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * "insertHistoricJobLogEvent +1.00, selectJob +1.00, ...": the statements a lead's step runs more
+   * often than the floor's step (per step), the largest differences first.
+   */
+  static String beyond(Map<String, Double> lead, Map<String, Double> floor, int limit) {
+    return lead.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - floor.getOrDefault(e.getKey(), 0.0)))
+        .filter(e -> e.getValue() > 0.005)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(limit)
+        .map(e -> e.getKey() + " +" + Results.fmt(e.getValue())).collect(Collectors.joining(", "));
   }
 
   static String top(Map<String, Double> perStep, int limit) {
