@@ -424,15 +424,17 @@ public class BenchMain {
    * The steps of all the measured rounds of a lead or of its floor, by kind ({@link Driver#byKind}),
    * and the wait states they made.
    */
-  record StepKinds(Map<String, Driver.StepTime> byKind, long[] waitStates) {
-
-    StepKinds() {
-      this(new java.util.LinkedHashMap<>(), new long[1]);
-    }
+  static final class StepKinds {
+    private final Map<String, Driver.StepTime> byKind = new java.util.LinkedHashMap<>();
+    private long waitStates;
 
     void add(Driver driver) {
       driver.byKind.forEach((kind, time) -> byKind.computeIfAbsent(kind, k -> new Driver.StepTime()).add(time));
-      waitStates[0] += driver.waitStates;
+      waitStates += driver.waitStates;
+    }
+
+    java.util.Set<String> kinds() {
+      return byKind.keySet();
     }
 
     /** Milliseconds of one step of the kind; NaN when there is none. */
@@ -444,13 +446,13 @@ public class BenchMain {
     /** Milliseconds the kind's steps take per wait state. */
     double msPerWaitState(String kind) {
       Driver.StepTime time = byKind.get(kind);
-      return time == null ? 0 : time.nanos / 1e6 / waitStates[0];
+      return time == null ? 0 : time.nanos / 1e6 / waitStates;
     }
 
     /** Steps of the kind per wait state. */
     double perWaitState(String kind) {
       Driver.StepTime time = byKind.get(kind);
-      return time == null ? 0 : (double) time.count / waitStates[0];
+      return time == null ? 0 : (double) time.count / waitStates;
     }
   }
 
@@ -864,8 +866,7 @@ public class BenchMain {
     StepKinds floor = p.floor();
     StringBuilder split = new StringBuilder();
     double leadInSteps = 0;
-    double floorInSteps = 0;
-    for (String kind : lead.byKind().keySet()) {
+    for (String kind : lead.kinds()) {
       double floorEach = floor.msEach(kind);
       boolean floorHasIt = !Double.isNaN(floorEach);
       results.add(section, subject, "per step: " + kind + ", SMTP hand-over and the harness's lookups deducted", "ms",
@@ -874,13 +875,9 @@ public class BenchMain {
               + "); all the measured rounds");
       split.append(kind).append(' ').append(Results.fmt(lead.msPerWaitState(kind) - floor.msPerWaitState(kind)))
           .append(", ");
-    }
-    for (String kind : lead.byKind().keySet()) {
       leadInSteps += lead.msPerWaitState(kind);
     }
-    for (String kind : floor.byKind().keySet()) {
-      floorInSteps += floor.msPerWaitState(kind);
-    }
+    double floorInSteps = floor.kinds().stream().mapToDouble(floor::msPerWaitState).sum();
     // the rounds are of the same size: the mean of their figures is the figure of all of them
     double leadOutside = mean(p, PairRound::ownPerWaitState) - leadInSteps;
     double floorOutside = mean(p, PairRound::floorOwnPerWaitState) - floorInSteps;

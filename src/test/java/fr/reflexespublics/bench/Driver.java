@@ -53,13 +53,6 @@ public class Driver {
    */
   final Map<String, StepTime> byKind = new LinkedHashMap<>();
 
-  /** How many steps of each kind ran. */
-  Map<String, Long> stepCounts() {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    byKind.forEach((kind, time) -> counts.put(kind, time.count));
-    return counts;
-  }
-
   static final String STARTS = "starts";
   static final String COMPLETIONS = "task completions";
   static final String TIMERS = "timers";
@@ -179,6 +172,13 @@ public class Driver {
       time.nanos += own;
     }
     return result;
+  }
+
+  /** How many steps of each kind ran. */
+  Map<String, Long> stepCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    byKind.forEach((kind, time) -> counts.put(kind, time.count));
+    return counts;
   }
 
   /** A job's kind: its handler type, the engine's and the project's usual ones by name. */
