@@ -449,6 +449,11 @@ public class BenchMain {
       return time == null ? 0 : time.nanos / 1e6 / waitStates;
     }
 
+    /** Milliseconds all the steps timed take per wait state. */
+    double msPerWaitState() {
+      return byKind.keySet().stream().mapToDouble(this::msPerWaitState).sum();
+    }
+
     /** Steps of the kind per wait state. */
     double perWaitState(String kind) {
       Driver.StepTime time = byKind.get(kind);
@@ -865,7 +870,6 @@ public class BenchMain {
     StepKinds lead = p.lead();
     StepKinds floor = p.floor();
     StringBuilder split = new StringBuilder();
-    double leadInSteps = 0;
     for (String kind : lead.kinds()) {
       double floorEach = floor.msEach(kind);
       boolean floorHasIt = !Double.isNaN(floorEach);
@@ -875,12 +879,10 @@ public class BenchMain {
               + "); all the measured rounds");
       split.append(kind).append(' ').append(Results.fmt(lead.msPerWaitState(kind) - floor.msPerWaitState(kind)))
           .append(", ");
-      leadInSteps += lead.msPerWaitState(kind);
     }
-    double floorInSteps = floor.kinds().stream().mapToDouble(floor::msPerWaitState).sum();
     // the rounds are of the same size: the mean of their figures is the figure of all of them
-    double leadOutside = mean(p, PairRound::ownPerWaitState) - leadInSteps;
-    double floorOutside = mean(p, PairRound::floorOwnPerWaitState) - floorInSteps;
+    double leadOutside = mean(p, PairRound::ownPerWaitState) - lead.msPerWaitState();
+    double floorOutside = mean(p, PairRound::floorOwnPerWaitState) - floor.msPerWaitState();
     results.add(section, subject, "per wait state beyond the floor's, by step kind", "ms",
         mean(p, PairRound::ownBeyondFloor), null, null, "all the measured rounds (the mean; the row above is the"
             + " median of the rounds); the kinds' ms per wait state, lead's minus floor's: " + split

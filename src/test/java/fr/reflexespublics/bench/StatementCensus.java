@@ -112,10 +112,11 @@ public class StatementCensus implements Interceptor {
       String id = statement.getId();
       String shortId = id.substring(id.lastIndexOf('.') + 1);
       counts.computeIfAbsent(shortId, k -> new LongAdder()).increment();
+      String step = STEP.get();
       if (HarnessLookups.active()) {
         lookups.increment();
-      } else if (STEP.get() != null) {
-        byStep.computeIfAbsent(STEP.get(), k -> new ConcurrentHashMap<>())
+      } else if (step != null) {
+        byStep.computeIfAbsent(step, k -> new ConcurrentHashMap<>())
             .computeIfAbsent(shortId, k -> new LongAdder()).increment();
       }
       if (shortId.equals(TRACE) && traced.incrementAndGet() <= 5) {
