@@ -34,6 +34,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -82,6 +83,8 @@ public class BenchMain {
   static final int SEQUENCE_TASKS = 10;
   static final String INBOX = "bench-inbox";
   static final String REST = "bench-rest";
+  /** Section 6's calls per instance, through REST as through the Java API: start, the task's lookup, completion. */
+  static final int REST_CALLS_PER_INSTANCE = 3;
   static final String HISTORY = "bench-history";
   static final String BENCH_USER = "bench-user";
   static final String BENCH_GROUP = "bench-callers";
@@ -121,6 +124,7 @@ public class BenchMain {
   StatementCensus census;
   final JdbcCensus jdbcCensus = new JdbcCensus();
   final MailClock mailClock = new MailClock();
+  final RestClock restClock = new RestClock();
   TransactionTemplate tx;
   ZoneId zone;
   GreenMail mail;
@@ -224,6 +228,7 @@ public class BenchMain {
         .initializers(c -> {
           c.getBeanFactory().addBeanPostProcessor(jdbcCensus);
           c.getBeanFactory().addBeanPostProcessor(mailClock);
+          restClock.register(c);
         }).run();
     engine = context.getBean(ProcessEngine.class);
     configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -1130,19 +1135,28 @@ public class BenchMain {
     HttpClient http = HttpClient.newHttpClient();
     String auth = "Basic " + Base64.getEncoder().encodeToString((BENCH_USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     Pattern idPattern = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
-    Measure rest = measure(n, (d, count) -> {
+    long[] waited = {0};
+    Workload throughRest = (d, count) -> {
       for (int i = 0; i < count; i++) {
         d.steps++;
-        String started = send(http, auth, "POST", "/engine-rest/process-definition/key/" + REST + "/start", "{}");
+        String started = send(http, auth, "POST", "/engine-rest/process-definition/key/" + REST + "/start", "{}", waited);
         Matcher m = idPattern.matcher(started);
         m.find();
-        String task = send(http, auth, "GET", "/engine-rest/task?firstResult=0&maxResults=2&processInstanceId=" + m.group(1), null);
+        String task = send(http, auth, "GET", "/engine-rest/task?firstResult=0&maxResults=2&processInstanceId=" + m.group(1),
+            null, waited);
         Matcher t = idPattern.matcher(task);
         t.find();
         d.steps++;
-        send(http, auth, "POST", "/engine-rest/task/" + t.group(1) + "/complete", "{}");
+        send(http, auth, "POST", "/engine-rest/task/" + t.group(1) + "/complete", "{}", waited);
       }
-    }, false);
+    };
+    Measure rest = measure(n, throughRest, false);
+    // where a request's time goes: a round of its own, timed by the client and in the server
+    restClock.reset();
+    waited[0] = 0;
+    throughRest.run(new Driver(engine, false), n);
+    RestClock.Split split = restClock.split();
+    double clientMs = waited[0] / 1e6 / split.requests();
     results.add(s, "start + complete, Java API as the user", "instances/s", "1/s", java.instancesPerSecond(),
         null, null, n + " per round; authorizations checked");
     results.add(s, "start + complete, /engine-rest (Basic auth)", "instances/s", "1/s", rest.instancesPerSecond(),
@@ -1151,6 +1165,23 @@ public class BenchMain {
         1000 / rest.instancesPerSecond(), "Java API", 1000 / java.instancesPerSecond(), null);
     results.add(s, "start + complete, Java API as the user", "per instance", "ms", 1000 / java.instancesPerSecond(),
         "floor (no authentication)", floorPerStepMs * 2, null);
+    results.add(s, "a request to /engine-rest, where the time goes (a round of its own)", "per request", "ms", clientMs,
+        "the Java API's call as the user", java.msPerInstance() / REST_CALLS_PER_INSTANCE, String.format(Locale.ROOT,
+            "%d requests (start, the task's lookup, completion); as the client waits: outside the server (HTTP client,"
+            + " connection, Tomcat before the first filter) %.3g, authentication (the application's filter: password"
+            + " check, the user's groups) %.3g of which engine commands %.3g, then the engine's commands %.3g and the"
+            + " REST layer around them (Camunda's resources on Jersey, JSON, the filters below the authentication) %.3g",
+            split.requests(), clientMs - split.server(), split.authentication(), split.authenticationEngine(),
+            split.engineAfterAuthentication(), split.restLayer()));
+  }
+
+  String send(HttpClient http, String auth, String method, String path, String json, long[] waited) throws Exception {
+    long start = System.nanoTime();
+    try {
+      return send(http, auth, method, path, json);
+    } finally {
+      waited[0] += System.nanoTime() - start;
+    }
   }
 
   String send(HttpClient http, String auth, String method, String path, String json) throws Exception {
