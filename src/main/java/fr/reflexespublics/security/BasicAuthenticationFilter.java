@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -34,19 +37,30 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   private static final String ENGINE = "default";
 
   private final IdentityService identityService;
+  private final CommandExecutor commandExecutor;
 
-  public BasicAuthenticationFilter(IdentityService identityService) {
-    this.identityService = identityService;
+  /** A user whose credentials (or webapp session) were accepted, with their groups. */
+  private record Identity(String userId, List<String> groups) {}
+
+  public BasicAuthenticationFilter(ProcessEngine engine) {
+    this.identityService = engine.getIdentityService();
+    this.commandExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String userId = authenticate(request.getHeader("Authorization"));
-    if (userId == null && request.getHeader("Authorization") == null && acceptsSession(request)) {
-      userId = webappSessionUser(request);
+    String header = request.getHeader("Authorization");
+    Identity identity = null;
+    String[] credentials = credentials(header);
+    if (credentials != null) {
+      identity = identify(credentials[0], credentials[1]);
+    } else if (header == null && acceptsSession(request)) {
+      String sessionUser = webappSessionUser(request);
+      identity = sessionUser == null ? null : identify(sessionUser, null);
     }
-    if (userId == null) {
+    if (identity == null) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"public-reflexes\"");
       if (isPage(request)) {
         writeLoginHint(response);
@@ -56,10 +70,8 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
       }
       return;
     }
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
     try {
-      identityService.setAuthentication(userId, groups);
+      identityService.setAuthentication(identity.userId(), identity.groups());
       chain.doFilter(request, response);
     } finally {
       identityService.clearAuthentication();
@@ -98,7 +110,24 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
         + "to this page.</p></body></html>");
   }
 
-  private String authenticate(String header) {
+  /**
+   * The user and their groups, the password checked first when one is given (a webapp session's
+   * user has none to check): one engine command, so one transaction and one connection per
+   * request rather than one for the check and one for the groups. Null when the password does not
+   * match (the engine counts the failed attempt, as it does for any check).
+   */
+  private Identity identify(String userId, String password) {
+    return commandExecutor.execute(commandContext -> {
+      if (password != null && !identityService.checkPassword(userId, password)) {
+        return null;
+      }
+      return new Identity(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
+          .map(Group::getId).toList());
+    });
+  }
+
+  /** The user id and password of HTTP Basic credentials, or null when there are none or they are malformed. */
+  private static String[] credentials(String header) {
     if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return null;
     }
@@ -112,8 +141,6 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
     if (colon <= 0) {
       return null;
     }
-    String userId = decoded.substring(0, colon);
-    String password = decoded.substring(colon + 1);
-    return identityService.checkPassword(userId, password) ? userId : null;
+    return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
   }
 }

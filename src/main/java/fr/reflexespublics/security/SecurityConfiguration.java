@@ -1,6 +1,6 @@
 package fr.reflexespublics.security;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +17,9 @@ public class SecurityConfiguration {
   public static final String DASHBOARD_FILES = "/dashboard/*";
 
   @Bean
-  FilterRegistrationBean<BasicAuthenticationFilter> restAuthentication(IdentityService identityService) {
+  FilterRegistrationBean<BasicAuthenticationFilter> restAuthentication(ProcessEngine engine) {
     FilterRegistrationBean<BasicAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter(identityService));
+        new FilterRegistrationBean<>(new BasicAuthenticationFilter(engine));
     registration.addUrlPatterns(ENGINE_REST, API, DASHBOARD, DASHBOARD_FILES);
     registration.setName("reflexes-basic-authentication");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

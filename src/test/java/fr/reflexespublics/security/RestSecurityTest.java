@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.HttpRequest;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +37,21 @@ class RestSecurityTest extends IntegrationTest {
     assertThat(rest("nobody", "demo").get("/engine-rest/task?maxResults=10").status()).isEqualTo(401);
     assertThat(rest(null, null).send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/task"))
         .header("Authorization", "Basic !!!not-base64")).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aRefusedPasswordCountsAsAFailedAttempt() {
+    identityService.unlockUser("colin"); // no earlier attempt, no delay in force
+    try {
+      assertThat(rest("colin", "not-his-password").get("/engine-rest/task?maxResults=10").status()).isEqualTo(401);
+
+      // the brute-force protection's count is kept although the request is refused
+      UserEntity colin = (UserEntity) identityService.createUserQuery().userId("colin").singleResult();
+      assertThat(colin.getAttempts()).isEqualTo(1);
+      assertThat(colin.getLockExpirationTime()).isNotNull();
+    } finally {
+      identityService.unlockUser("colin");
+    }
   }
 
   @Test
