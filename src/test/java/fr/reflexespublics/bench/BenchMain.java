@@ -34,7 +34,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -1166,25 +1165,18 @@ public class BenchMain {
     results.add(s, "start + complete, Java API as the user", "per instance", "ms", 1000 / java.instancesPerSecond(),
         "floor (no authentication)", floorPerStepMs * 2, null);
     results.add(s, "a request to /engine-rest, where the time goes (a round of its own)", "per request", "ms", clientMs,
-        "the Java API's call as the user", java.msPerInstance() / REST_CALLS_PER_INSTANCE, String.format(Locale.ROOT,
-            "%d requests (start, the task's lookup, completion); as the client waits: outside the server (HTTP client,"
-            + " connection, Tomcat before the first filter) %.3g, authentication (the application's filter: password"
-            + " check, the user's groups) %.3g of which engine commands %.3g, then the engine's commands %.3g and the"
-            + " REST layer around them (Camunda's resources on Jersey, JSON, the filters below the authentication) %.3g",
-            split.requests(), clientMs - split.server(), split.authentication(), split.authenticationEngine(),
-            split.engineAfterAuthentication(), split.restLayer()));
+        "the Java API's call as the user", java.msPerInstance() / REST_CALLS_PER_INSTANCE, split.requests()
+            + " requests (start, the task's lookup, completion); as the client waits: outside the server (HTTP client,"
+            + " connection, Tomcat before the first filter) " + Results.fmt(clientMs - split.server())
+            + ", authentication (the application's filter: password check, the user's groups) "
+            + Results.fmt(split.authentication()) + " of which engine commands " + Results.fmt(split.authenticationEngine())
+            + ", then the engine's commands " + Results.fmt(split.engineAfterAuthentication()) + " and the REST layer"
+            + " around them (Camunda's resources on Jersey, JSON, the filters below the authentication) "
+            + Results.fmt(split.restLayer()));
   }
 
+  /** One request, its time as the client waits for it added to {@code waited[0]} (ns). */
   String send(HttpClient http, String auth, String method, String path, String json, long[] waited) throws Exception {
-    long start = System.nanoTime();
-    try {
-      return send(http, auth, method, path, json);
-    } finally {
-      waited[0] += System.nanoTime() - start;
-    }
-  }
-
-  String send(HttpClient http, String auth, String method, String path, String json) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", auth)
         .header("Accept", "application/json");
     if (json != null) {
@@ -1192,7 +1184,13 @@ public class BenchMain {
     } else {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }
-    HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    long start = System.nanoTime();
+    HttpResponse<String> response;
+    try {
+      response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } finally {
+      waited[0] += System.nanoTime() - start;
+    }
     if (response.statusCode() >= 300) {
       throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
     }
