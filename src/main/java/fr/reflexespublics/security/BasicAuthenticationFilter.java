@@ -42,6 +42,9 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   /** A user whose credentials (or webapp session) were accepted, with their groups. */
   private record Identity(String userId, List<String> groups) {}
 
+  /** HTTP Basic credentials as the request gives them, not checked yet. */
+  private record Credentials(String userId, String password) {}
+
   public BasicAuthenticationFilter(ProcessEngine engine) {
     this.identityService = engine.getIdentityService();
     this.commandExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
@@ -53,9 +56,9 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     Identity identity = null;
-    String[] credentials = credentials(header);
+    Credentials credentials = credentials(header);
     if (credentials != null) {
-      identity = identify(credentials[0], credentials[1]);
+      identity = identify(credentials.userId(), credentials.password());
     } else if (header == null && acceptsSession(request)) {
       String sessionUser = webappSessionUser(request);
       identity = sessionUser == null ? null : identify(sessionUser, null);
@@ -127,7 +130,7 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
   }
 
   /** The user id and password of HTTP Basic credentials, or null when there are none or they are malformed. */
-  private static String[] credentials(String header) {
+  private static Credentials credentials(String header) {
     if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return null;
     }
@@ -141,6 +144,6 @@ public class BasicAuthenticationFilter extends OncePerRequestFilter {
     if (colon <= 0) {
       return null;
     }
-    return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    return new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
   }
 }
