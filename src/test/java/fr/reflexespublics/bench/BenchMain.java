@@ -206,7 +206,10 @@ public class BenchMain {
           files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
       }
-      props.put("spring.datasource.url", "jdbc:h2:file:./" + h2.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256");
+      // as in application.yaml, unless an experiment gives another (-Dbench.h2.url=jdbc:h2:mem:bench;...)
+      String url = System.getProperty("bench.h2.url", "");
+      props.put("spring.datasource.url", url.isBlank()
+          ? "jdbc:h2:file:./" + h2.resolve("bench") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256" : url);
     }
     String history = System.getProperty("bench.history", "");
     if (!history.isBlank()) {
