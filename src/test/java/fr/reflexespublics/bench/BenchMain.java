@@ -124,6 +124,7 @@ public class BenchMain {
   final JdbcCensus jdbcCensus = new JdbcCensus();
   final MailClock mailClock = new MailClock();
   final RestClock restClock = new RestClock();
+  final CommandCensus commandCensus = new CommandCensus();
   TransactionTemplate tx;
   ZoneId zone;
   GreenMail mail;
@@ -231,6 +232,7 @@ public class BenchMain {
           c.getBeanFactory().addBeanPostProcessor(jdbcCensus);
           c.getBeanFactory().addBeanPostProcessor(mailClock);
           restClock.register(c);
+          commandCensus.register(c);
         }).run();
     engine = context.getBean(ProcessEngine.class);
     configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -386,7 +388,8 @@ public class BenchMain {
    */
   record PairRound(double instancesPerSecond, double leadPerStep, double mailsPerInstance, double floorPerStep,
       double withoutMailPerStep, double withoutMailPerWaitState, double floorPerWaitState, double sequencePerWaitState,
-      double mailMsPerMail, double ownPerWaitState, double floorOwnPerWaitState, double sequenceOwnPerWaitState) {
+      double mailMsPerMail, double ownPerWaitState, double floorOwnPerWaitState, double sequenceOwnPerWaitState,
+      double interleavedOwnPerWaitState, double floorInterleavedOwnPerWaitState) {
 
     double ratio() {
       return leadPerStep / floorPerStep;
@@ -410,6 +413,11 @@ public class BenchMain {
 
     double ownRatioToSequence() {
       return ownPerWaitState / sequenceOwnPerWaitState;
+    }
+
+    /** The lead against the floor when each floor instance runs between two of the lead's steps. */
+    double interleavedRatio() {
+      return interleavedOwnPerWaitState / floorInterleavedOwnPerWaitState;
     }
 
     /** What a lead's wait state costs above the floor's, in ms (SMTP hand-over and lookups deducted). */
@@ -501,12 +509,22 @@ public class BenchMain {
       double sent = jdbc.queryForObject("SELECT COUNT(*) FROM notification_log", Long.class) - sentBefore;
       stepsPerInstance = (double) driver.steps / n;
       waitStatesPerInstance = (double) driver.waitStates / n;
+      // the same lead with a floor instance after each of its starts, completions and timers
+      Driver floorBetween = new Driver(engine, true, mailClock::totalNanos);
+      Driver mixed = new Driver(engine, true, mailClock::totalNanos).interleaving(() -> bare(floorBetween, 1));
+      double mixedMailMsBefore = mailClock.totalMs();
+      long m = System.nanoTime();
+      workload.run(mixed, n);
+      double mixedMs = (System.nanoTime() - m) / 1e6 - (mailClock.totalMs() - mixedMailMsBefore);
+      double betweenMs = mixed.betweenNanos / 1e6;
       pairs.add(new PairRound(n * 1000 / leadMs, leadMs / driver.steps, sent / n, floorMs / floorDriver.steps,
           (leadMs - mailMs) / driver.steps, (leadMs - mailMs) / driver.waitStates, floorMs / floorDriver.waitStates,
           sequenceMs / sequenceDriver.waitStates, sent == 0 ? 0 : mailMs / sent,
           (leadMs - mailMs - driver.lookupNanos / 1e6) / driver.waitStates,
           (floorMs - floorDriver.lookupNanos / 1e6) / floorDriver.waitStates,
-          (sequenceMs - sequenceDriver.lookupNanos / 1e6) / sequenceDriver.waitStates));
+          (sequenceMs - sequenceDriver.lookupNanos / 1e6) / sequenceDriver.waitStates,
+          (mixedMs - betweenMs - mixed.lookupNanos / 1e6) / mixed.waitStates,
+          (betweenMs - floorBetween.lookupNanos / 1e6) / floorBetween.waitStates));
       leadKinds.add(driver);
       floorKinds.add(floorDriver);
     }
@@ -521,7 +539,8 @@ public class BenchMain {
   record TableActivity(double rowsWrittenPerStep, double scansPerStep, String topWrites, String topScans,
       double statementsPerStep, String topStatements, Map<String, Double> statements,
       Map<String, Double> roundTrips, double stepsPerWaitState, double lookupStatementsPerStep,
-      Map<String, Map<String, Double>> statementsByStep) {
+      Map<String, Map<String, Double>> statementsByStep, Map<String, Double> rowsRead,
+      Map<String, Double> outermostCommands, Map<String, Double> nestedCommands) {
 
     double statementsPerWaitState() {
       return statementsPerStep * stepsPerWaitState;
@@ -542,7 +561,7 @@ public class BenchMain {
    * of "the rest" is Java running and how much waiting.
    */
   record WaitStateTime(Map<JdbcCensus.TimeSplit, Double> database, double mails, double rest,
-      Map<String, Double> queries, double cpu, double user, double gc) {
+      Map<String, Double> queries, Map<String, Double> writes, double cpu, double user, double gc) {
 
     double total() {
       return database.values().stream().mapToDouble(Double::doubleValue).sum() + mails + rest;
@@ -555,7 +574,8 @@ public class BenchMain {
       return b.append("mails' hand-over ").append(Results.fmt(mails)).append(", rest (Java: engine, application,"
           + " harness) ").append(Results.fmt(rest)).append("; the driving thread's CPU ").append(Results.fmt(cpu))
           .append(" (of which user ").append(Results.fmt(user)).append("), GC ").append(Results.fmt(gc))
-          .append("; longest engine queries (mapping included): ").append(StatementCensus.top(queries, 6)).toString();
+          .append("; longest engine queries (mapping included): ").append(StatementCensus.top(queries, 6))
+          .append("; longest engine writes: ").append(StatementCensus.top(writes, 6)).toString();
     }
   }
 
@@ -575,13 +595,14 @@ public class BenchMain {
     double userMs = (threads.getCurrentThreadUserTime() - userStart) / 1e6;
     double gcMs = gcMillis() - gcBefore;
     Map<String, Double> queries = census.stopTiming(d.waitStates);
+    Map<String, Double> writes = jdbcCensus.writesByTable(d.waitStates);
     Map<JdbcCensus.TimeSplit, Double> perStep = jdbcCensus.stopTiming(d.steps);
     double waitStates = d.waitStates;
     Map<JdbcCensus.TimeSplit, Double> database = new java.util.EnumMap<>(JdbcCensus.TimeSplit.class);
     perStep.forEach((split, perStepMs) -> database.put(split, perStepMs * d.steps / waitStates));
     double mails = (mailClock.totalMs() - mailsBefore) / waitStates;
     double inDatabase = database.values().stream().mapToDouble(Double::doubleValue).sum();
-    return new WaitStateTime(database, mails, ms / waitStates - inDatabase - mails, queries, cpuMs / waitStates,
+    return new WaitStateTime(database, mails, ms / waitStates - inDatabase - mails, queries, writes, cpuMs / waitStates,
         userMs / waitStates, gcMs / waitStates);
   }
 
@@ -604,16 +625,21 @@ public class BenchMain {
     Driver d = new Driver(engine, true);
     census.start();
     jdbcCensus.start();
+    commandCensus.start();
     workload.run(d, n);
+    commandCensus.stop();
+    Map<String, Double> outermostCommands = commandCensus.outermost(d.waitStates);
+    Map<String, Double> nestedCommands = commandCensus.nested(d.waitStates);
     Map<String, Double> roundTrips = jdbcCensus.stop(d.steps);
     double lookupStatements = census.lookupsPerStep(d.steps);
     Map<String, Map<String, Double>> byStep = census.byStep(d.stepCounts());
+    Map<String, Double> rowsRead = census.rowsRead(d.waitStates);
     Map<String, Double> statements = census.stop(d.steps);
     double steps = d.steps;
     String topStatements = StatementCensus.top(statements, 15);
     if (!postgres) {
       return new TableActivity(Double.NaN, Double.NaN, "", "", StatementCensus.total(statements), topStatements,
-          statements, roundTrips, steps / d.waitStates, lookupStatements, byStep);
+          statements, roundTrips, steps / d.waitStates, lookupStatements, byStep, rowsRead, outermostCommands, nestedCommands);
     }
     Thread.sleep(2500); // backends report their statistics at most once a second, when idle
     Map<String, long[]> after = tableStats();
@@ -644,7 +670,7 @@ public class BenchMain {
     return new TableActivity(written / steps, scans / steps, top(writes, steps),
         top(scanned, steps) + "; most scanned indexes: " + top(indexScans, steps),
         StatementCensus.total(statements), topStatements, statements, roundTrips, steps / d.waitStates,
-        lookupStatements, byStep);
+        lookupStatements, byStep, rowsRead, outermostCommands, nestedCommands);
   }
 
   static String top(Map<String, Long> perTable, double steps) {
@@ -821,6 +847,13 @@ public class BenchMain {
           + " the lead's own work in ms, which can be compared across databases where the ratio cannot (the floor"
           + " costs several times less on H2 than on PostgreSQL); the target 1.5 allows half the floor's "
           + Results.fmt(floorOwnPerWaitState) + " ms");
+      results.add(s, lead.getKey(), "per wait state, the floor interleaved with the lead, SMTP hand-over and the"
+          + " harness's lookups deducted", "ms", p.median(PairRound::interleavedOwnPerWaitState),
+          "floor run between the lead's steps, its lookups deducted", p.median(PairRound::floorInterleavedOwnPerWaitState),
+          "median of the rounds' ratios " + Results.fmt(p.median(PairRound::interleavedRatio)) + "; in each round, after"
+              + " the lead's own, the lead again with one floor instance after each of its starts, completions and"
+              + " timers (and the jobs they made due), as a server runs several processes at once; the same rounds'"
+              + " floor alone: " + Results.fmt(floorOwnPerWaitState) + " ms");
       addStepKinds(s, lead.getKey(), p);
       TableActivity activity = tableActivity(count, lead.getValue());
       if (postgres) {
@@ -852,6 +885,16 @@ public class BenchMain {
                 : "beyond the floor's: " + StatementCensus.beyond(perStep, floorStep, 10))
                 + "; the harness's lookups left out");
       });
+      results.add(s, lead.getKey(), "engine rows read per wait state", "rows",
+          StatementCensus.total(activity.rowsRead()), "floor", StatementCensus.total(floorActivity.rowsRead()),
+          "rows the engine's queries returned, each mapped to an entity by MyBatis, the harness's lookups left out;"
+              + " beyond the floor's: " + StatementCensus.beyond(activity.rowsRead(), floorActivity.rowsRead(), 10));
+      results.add(s, lead.getKey(), "engine commands per wait state, outermost", "commands",
+          StatementCensus.total(activity.outermostCommands()), "floor",
+          StatementCensus.total(floorActivity.outermostCommands()), "each with its own command context and"
+              + " entity cache; lead: " + StatementCensus.top(activity.outermostCommands(), 12) + "; floor: "
+              + StatementCensus.top(floorActivity.outermostCommands(), 6) + "; run inside them, lead: "
+              + StatementCensus.top(activity.nestedCommands(), 8));
       results.add(s, lead.getKey(), "per engine statement, SMTP hand-over deducted", "ms",
           p.median(PairRound::withoutMailPerStep) / activity.statementsPerStep(), "floor",
           floorPerStep / floorActivity.statementsPerStep(),

@@ -44,6 +44,14 @@ public class Driver {
   long waitStates;
   /** Time spent in the driver's own lookups ({@link #lookup}), which the measures can deduct. */
   long lookupNanos;
+  /**
+   * Run after each start, completion and timer of this driver's instances and the jobs they made
+   * due (null: nothing): another workload interleaved with this one, as in a server running several
+   * processes at once; its time is kept apart in {@link #betweenNanos}.
+   */
+  private Runnable between;
+  /** Time spent in {@link #between}, which the measures of this driver's own work deduct. */
+  long betweenNanos;
   /** Nanoseconds a step spends outside the application's own work (the mails' hand-over to SMTP). */
   private final LongSupplier handOverNanos;
   /**
@@ -140,9 +148,20 @@ public class Driver {
     afterStep(task.getProcessInstanceId());
   }
 
+  /** Interleaves {@code work} after each of this driver's starts, completions and timers ({@link #between}). */
+  Driver interleaving(Runnable work) {
+    this.between = work;
+    return this;
+  }
+
   private void afterStep(String processInstanceId) {
     if (asJobExecutor) {
       executeJobs(processInstanceId);
+    }
+    if (between != null) {
+      long start = System.nanoTime();
+      between.run();
+      betweenNanos += System.nanoTime() - start;
     }
   }
 

@@ -38,6 +38,8 @@ public class JdbcCensus implements BeanPostProcessor {
   /** Time spent in the database's calls by {@link TimeSplit} bucket, while timing. */
   private final Map<TimeSplit, LongAdder> nanos = new ConcurrentHashMap<>();
   private volatile boolean timing;
+  /** While timing: the engine's writes by verb and table ("insert ACT_HI_VARINST"). */
+  private final Map<String, LongAdder> writeNanos = new ConcurrentHashMap<>();
 
   /**
    * Where a step's time goes, as seen from the JDBC driver: the engine's reads and writes (a batch
@@ -80,6 +82,7 @@ public class JdbcCensus implements BeanPostProcessor {
   /** Times the database calls from now on (no counting: the census round counts, this one times). */
   public void startTiming() {
     nanos.clear();
+    writeNanos.clear();
     timing = true;
   }
 
@@ -91,6 +94,24 @@ public class JdbcCensus implements BeanPostProcessor {
       perStep.put(split, nanos.getOrDefault(split, new LongAdder()).sum() / 1e6 / steps);
     }
     return perStep;
+  }
+
+  /** The engine's writes since {@link #startTiming} in ms per unit (a wait state) by verb and table, the longest first. */
+  public Map<String, Double> writesByTable(double units) {
+    return StatementCensus.perStep(writeNanos, units * 1e6);
+  }
+
+  /** "insert ACT_HI_VARINST" from an INSERT, UPDATE or DELETE statement's SQL. */
+  static String verbAndTable(String sql) {
+    String[] words = sql.strip().split("\\s+", 5);
+    String verb = words[0].toLowerCase(java.util.Locale.ROOT);
+    int table = verb.equals("update") ? 1 : 2; // insert into T, delete from T, update T
+    if (words.length <= table) {
+      return verb;
+    }
+    String name = words[table];
+    int paren = name.indexOf('('); // insert into T(COLUMNS...)
+    return verb + " " + (paren > 0 ? name.substring(0, paren) : name).toUpperCase(java.util.Locale.ROOT);
   }
 
   private static String firstString(Object[] args) {
@@ -183,7 +204,11 @@ public class JdbcCensus implements BeanPostProcessor {
         throw e.getCause();
       } finally {
         if (split != null) {
-          nanos.computeIfAbsent(split, k -> new LongAdder()).add(System.nanoTime() - start);
+          long took = System.nanoTime() - start;
+          nanos.computeIfAbsent(split, k -> new LongAdder()).add(took);
+          if (split == TimeSplit.ENGINE_WRITES && sql != null) {
+            writeNanos.computeIfAbsent(verbAndTable(sql), k -> new LongAdder()).add(took);
+          }
         }
       }
       Class<?> returned = method.getReturnType();

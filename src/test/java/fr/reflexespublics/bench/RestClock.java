@@ -2,10 +2,7 @@ package fr.reflexespublics.bench;
 
 import fr.reflexespublics.security.SecurityConfiguration;
 import jakarta.servlet.Filter;
-import java.util.ArrayList;
 import java.util.concurrent.atomic.LongAdder;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -57,15 +54,7 @@ class RestClock {
         filter("bench-rest-clock-outer", OUTER_ORDER, timing(AUTHENTICATING, server, true)));
     beans.registerSingleton("benchRestClockInner",
         filter("bench-rest-clock-inner", INNER_ORDER, timing(AUTHENTICATED, afterAuthentication, false)));
-    beans.registerSingleton("benchRestClockPlugin", new AbstractProcessEnginePlugin() {
-      @Override
-      public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-          configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
-        }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandClock());
-      }
-    });
+    EngineInterceptors.register(context, "benchRestClockPlugin", new CommandClock());
   }
 
   void reset() {

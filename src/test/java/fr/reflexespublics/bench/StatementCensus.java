@@ -35,6 +35,8 @@ public class StatementCensus implements Interceptor {
   /** While timing: the time of the engine's queries by statement id, mapping of the results included. */
   private final Map<String, LongAdder> queryNanos = new ConcurrentHashMap<>();
   private volatile boolean timing;
+  /** While counting: the rows the engine's queries returned, by statement id (the harness's lookups left out). */
+  private final Map<String, LongAdder> rows = new ConcurrentHashMap<>();
   /** Of the counted statements, those of the harness's lookups ({@link HarnessLookups}). */
   private final LongAdder lookups = new LongAdder();
   private volatile boolean on;
@@ -130,6 +132,11 @@ public class StatementCensus implements Interceptor {
         }
         System.out.println(b);
       }
+      Object result = invocation.proceed();
+      if (result instanceof java.util.List<?> list && !HarnessLookups.active()) { // a query's mapped rows
+        rows.computeIfAbsent(shortId, k -> new LongAdder()).add(list.size());
+      }
+      return result;
     }
     return invocation.proceed();
   }
@@ -147,6 +154,7 @@ public class StatementCensus implements Interceptor {
   public void start() {
     counts.clear();
     byStep.clear();
+    rows.clear();
     lookups.reset();
     on = true;
   }
@@ -154,6 +162,14 @@ public class StatementCensus implements Interceptor {
   /** Of the statements counted since {@link #start}, how many the harness's lookups ran, per step. */
   public double lookupsPerStep(double steps) {
     return lookups.sum() / steps;
+  }
+
+  /**
+   * The rows the engine's queries returned since {@link #start}, each mapped by MyBatis to an
+   * entity, per unit (a wait state), by statement id, the most first; read before {@link #stop}.
+   */
+  public Map<String, Double> rowsRead(double units) {
+    return perStep(rows, units);
   }
 
   /** Stops counting; the statements per step, the most frequent first. */
