@@ -887,8 +887,8 @@ public class BenchMain {
       });
       results.add(s, lead.getKey(), "engine rows read per wait state", "rows",
           StatementCensus.total(activity.rowsRead()), "floor", StatementCensus.total(floorActivity.rowsRead()),
-          "rows the engine's queries returned, each mapped to an entity by MyBatis, the harness's lookups left out;"
-              + " beyond the floor's: " + StatementCensus.beyond(activity.rowsRead(), floorActivity.rowsRead(), 10));
+          "rows the engine's queries returned, each mapped by MyBatis (an entity, or a count's one row), the"
+              + " harness's lookups left out; beyond the floor's: " + StatementCensus.beyond(activity.rowsRead(), floorActivity.rowsRead(), 10));
       results.add(s, lead.getKey(), "engine commands per wait state, outermost", "commands",
           StatementCensus.total(activity.outermostCommands()), "floor",
           StatementCensus.total(floorActivity.outermostCommands()), "each with its own command context and"

@@ -85,7 +85,12 @@ public class StatementCensus implements Interceptor {
     boolean timed = timing && args != null && args.length == 4 && !HarnessLookups.active(); // a query
     long start = timed ? System.nanoTime() : 0;
     try {
-      return count(invocation);
+      String counted = count(invocation);
+      Object result = invocation.proceed();
+      if (counted != null && result instanceof java.util.List<?> list) { // a query's rows, mapped by MyBatis
+        rows.computeIfAbsent(counted, k -> new LongAdder()).add(list.size());
+      }
+      return result;
     } finally {
       depth[0]--;
       if (timed) {
@@ -108,14 +113,19 @@ public class StatementCensus implements Interceptor {
     return perStep(queryNanos, units * 1e6); // nanoseconds to milliseconds per unit
   }
 
-  private Object count(Invocation invocation) throws Throwable {
+  /**
+   * Counts the statement while the census is on; returns its short id when counted outside the
+   * harness's lookups, else null.
+   */
+  private String count(Invocation invocation) {
     if (on && invocation.getArgs() != null && invocation.getArgs().length > 0) { // flushStatements has none
       MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
       String id = statement.getId();
       String shortId = id.substring(id.lastIndexOf('.') + 1);
       counts.computeIfAbsent(shortId, k -> new LongAdder()).increment();
       String step = STEP.get();
-      if (HarnessLookups.active()) {
+      boolean lookup = HarnessLookups.active();
+      if (lookup) {
         lookups.increment();
       } else if (step != null) {
         byStep.computeIfAbsent(step, k -> new ConcurrentHashMap<>())
@@ -132,13 +142,9 @@ public class StatementCensus implements Interceptor {
         }
         System.out.println(b);
       }
-      Object result = invocation.proceed();
-      if (result instanceof java.util.List<?> list && !HarnessLookups.active()) { // a query's mapped rows
-        rows.computeIfAbsent(shortId, k -> new LongAdder()).add(list.size());
-      }
-      return result;
+      return lookup ? null : shortId;
     }
-    return invocation.proceed();
+    return null;
   }
 
   @Override
@@ -165,8 +171,8 @@ public class StatementCensus implements Interceptor {
   }
 
   /**
-   * The rows the engine's queries returned since {@link #start}, each mapped by MyBatis to an
-   * entity, per unit (a wait state), by statement id, the most first; read before {@link #stop}.
+   * The rows the engine's queries returned since {@link #start}, each mapped by MyBatis (an
+   * entity, or a count's one row), per unit (a wait state), by statement id, the most first; read before {@link #stop}.
    */
   public Map<String, Double> rowsRead(double units) {
     return perStep(rows, units);
