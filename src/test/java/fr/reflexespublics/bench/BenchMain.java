@@ -606,6 +606,25 @@ public class BenchMain {
         userMs / waitStates, gcMs / waitStates);
   }
 
+  private static final String SAMPLED_FLOOR = "floor";
+  private static final String SAMPLED_LEAD = "lead";
+  private static final int SAMPLED_RUNS = 5;
+
+  /**
+   * A round of its own under Java Flight Recorder: the floor's and the lead's runs of twice a
+   * measured round's size, five times each in turn (the recorder takes a sample every 3–5 ms of a
+   * running thread here, not every ms), their samples by whose code they are in
+   * ({@link SampleProfile}).
+   */
+  Map<String, SampleProfile.Split> sampled(int floorN, int n, Workload workload) throws Exception {
+    List<Map.Entry<String, SampleProfile.Work>> phases = new ArrayList<>();
+    for (int i = 0; i < SAMPLED_RUNS; i++) {
+      phases.add(Map.entry(SAMPLED_FLOOR, () -> bare(new Driver(engine, true), 2 * floorN)));
+      phases.add(Map.entry(SAMPLED_LEAD, () -> workload.run(new Driver(engine, true), 2 * n)));
+    }
+    return new SampleProfile().profile(phases);
+  }
+
   private static long gcMillis() {
     return ManagementFactory.getGarbageCollectorMXBeans().stream()
         .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
@@ -905,6 +924,22 @@ public class BenchMain {
       WaitStateTime split = timeSplit(count, lead.getValue());
       results.add(s, lead.getKey(), "per wait state, where the time goes (a round of its own)", "ms", split.total(),
           "floor", floorSplit.total(), "lead: " + split.describe() + "; floor: " + floorSplit.describe());
+      Map<String, SampleProfile.Split> samples = sampled(floorN, count, lead.getValue());
+      SampleProfile.Split leadSamples = samples.get(SAMPLED_LEAD);
+      SampleProfile.Split floorSamples = samples.get(SAMPLED_FLOOR);
+      results.add(s, lead.getKey(), "per wait state, share in the product's own code (JFR samples, a round of its own)",
+          "%", 100 * leadSamples.share(SampleProfile.Owner.PRODUCT), "floor",
+          100 * floorSamples.share(SampleProfile.Owner.PRODUCT), "samples of the driving thread, the floor's and the"
+              + " lead's runs of twice a round's size " + SAMPLED_RUNS + " times in turn; lead: "
+              + leadSamples.describe() + "; floor: " + floorSamples.describe());
+      double leadEngine = leadSamples.share(SampleProfile.Owner.ENGINE);
+      double floorEngine = floorSamples.share(SampleProfile.Owner.ENGINE);
+      results.add(s, lead.getKey(), "per wait state, the engine's own work, SMTP hand-over and the harness's lookups"
+          + " deducted", "ms", ownPerWaitState * leadEngine, "floor's engine's own work", floorOwnPerWaitState * floorEngine,
+          "the row '" + own + "' times the share of the samples in the engine's own code (lead "
+              + Results.fmt(100 * leadEngine) + " %, floor " + Results.fmt(100 * floorEngine) + " %): a wait state if"
+              + " the product's code and the engine work it asks for took no time, the engine's flush of what the"
+              + " product set left in; below this ratio, no change to the product's Java alone brings a lead");
       appendStatements(statementsCsv, lead.getKey(), activity);
     }
     Files.createDirectories(out);
