@@ -80,6 +80,16 @@ public class BenchMain {
   /** The floor's task ten times in sequence: a wait state of the bare engine without a start of its own. */
   static final String FLOOR_SEQUENCE = "bench-floor-sequence";
   static final int SEQUENCE_TASKS = 10;
+  /** The floor started with {@link #LEVER_VARIABLES} string variables: what a variable costs the bare engine. */
+  static final String FLOOR_VARIABLES = "bench-floor-variables";
+  static final int LEVER_VARIABLES = 10;
+  /**
+   * The floor with {@link #LEVER_ELEMENTS} more elements on its way (an exclusive gateway, with a
+   * second flow never taken, and an expression service task, before the task and after it): what
+   * an element passed costs the bare engine.
+   */
+  static final String FLOOR_ELEMENTS = "bench-floor-elements";
+  static final int LEVER_ELEMENTS = 4;
   static final String INBOX = "bench-inbox";
   static final String REST = "bench-rest";
   /** Section 6's calls per instance, through REST as through the Java API: start, the task's lookup, completion. */
@@ -332,6 +342,16 @@ public class BenchMain {
       sequence = sequence.userTask("Task_" + i).name("Bare task " + i);
     }
     deploy(sequence.endEvent().done());
+    deploy(Bpmn.createExecutableProcess(FLOOR_VARIABLES).camundaHistoryTimeToLive(180)
+        .startEvent().userTask("Task_Bare").name("Bare task").endEvent().done());
+    deploy(Bpmn.createExecutableProcess(FLOOR_ELEMENTS).camundaHistoryTimeToLive(180).startEvent()
+        .exclusiveGateway("Gateway_Before").condition("go on", "${true}")
+        .serviceTask("Noop_Before").camundaExpression("${true}")
+        .userTask("Task_Bare").name("Bare task")
+        .exclusiveGateway("Gateway_After").condition("go on", "${true}")
+        .serviceTask("Noop_After").camundaExpression("${true}").endEvent("End")
+        .moveToNode("Gateway_Before").condition("never", "${false}").endEvent("Never_Before")
+        .moveToNode("Gateway_After").condition("never", "${false}").endEvent("Never_After").done());
     deploy(Bpmn.createExecutableProcess(INBOX).camundaHistoryTimeToLive(180)
         .startEvent().userTask("Task_Bare").name("Bare task").camundaCandidateGroups(BENCH_GROUP).endEvent().done());
     deploy(Bpmn.createExecutableProcess(REST).camundaHistoryTimeToLive(180)
@@ -726,12 +746,83 @@ public class BenchMain {
         n + " instances per round; steps per instance " + Results.fmt(m.stepsPerInstance()));
     results.add(s, "bare one-user-task process, Java API", "per step", "ms", m.msPerStep(), null, null,
         "step = one transaction: start, completion or job");
+    levers(s, n);
+  }
+
+  /**
+   * What the models' two levers cost the bare engine: the floor with variables and the floor with
+   * more elements, in rounds alternating with the floor's, per wait state (the harness's lookups
+   * deducted), the median of the rounds' ratios.
+   */
+  void levers(String section, int n) throws Exception {
+    List<Lever> levers = List.of(
+        new Lever("one-user-task process started with " + LEVER_VARIABLES + " string variables", "variable",
+            LEVER_VARIABLES, this::bareWithVariables),
+        new Lever("one-user-task process with " + LEVER_ELEMENTS + " more elements (two exclusive gateways, two"
+            + " expression service tasks)", "element", LEVER_ELEMENTS, this::bareWithElements));
+    for (Lever lever : levers) {
+      lever.workload().run(new Driver(engine, true), n / 2);
+    }
+    bare(new Driver(engine, true), n / 2);
+    Map<Lever, List<Double>> ratios = new HashMap<>();
+    Map<Lever, List<Double>> beyond = new HashMap<>();
+    List<Double> floorMs = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      double floor = ownPerWaitState(n, this::bare);
+      floorMs.add(floor);
+      for (Lever lever : levers) {
+        double each = ownPerWaitState(n, lever.workload());
+        ratios.computeIfAbsent(lever, k -> new ArrayList<>()).add(each / floor);
+        beyond.computeIfAbsent(lever, k -> new ArrayList<>()).add(each - floor);
+      }
+    }
+    double floor = Stats.median(floorMs);
+    for (Lever lever : levers) {
+      double ms = Stats.median(beyond.get(lever));
+      double one = ms / lever.count();
+      results.add(section, lever.subject(), "per wait state beyond the floor's, the harness's lookups deducted", "ms",
+          ms, null, null, "median of the rounds' differences, rounds alternating with the floor's (" + Results.fmt(floor)
+              + " ms); median of the rounds' ratios " + Results.fmt(Stats.median(ratios.get(lever))) + "; one "
+              + lever.unit() + ": " + Results.fmt(one) + " ms, " + Results.fmt(100 * one / floor)
+              + " % of the floor's wait state");
+    }
+  }
+
+  /** A variant of the floor with more of one thing a model has: variables, or elements passed. */
+  private record Lever(String subject, String unit, int count, Workload workload) {}
+
+  /** Runs a workload once; its milliseconds per wait state, the harness's lookups deducted. */
+  private double ownPerWaitState(int n, Workload workload) throws Exception {
+    Driver d = new Driver(engine, true);
+    long t = System.nanoTime();
+    workload.run(d, n);
+    return ((System.nanoTime() - t) / 1e6 - d.lookupNanos / 1e6) / d.waitStates;
   }
 
   /** The floor's workload: start, then complete the one task. */
   void bare(Driver d, int count) {
     for (int i = 0; i < count; i++) {
       String id = d.start(FLOOR);
+      d.complete(d.task(id, "Task_Bare"));
+    }
+  }
+
+  /** The floor with variables: started with ten strings of 20 characters, then its task completed. */
+  void bareWithVariables(Driver d, int count) {
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    for (int v = 1; v <= LEVER_VARIABLES; v++) {
+      variables.put("value" + v, "a value of twenty ch" + v);
+    }
+    for (int i = 0; i < count; i++) {
+      String id = d.start(FLOOR_VARIABLES, variables);
+      d.complete(d.task(id, "Task_Bare"));
+    }
+  }
+
+  /** The floor with more elements: its task between two gateways and two expression service tasks. */
+  void bareWithElements(Driver d, int count) {
+    for (int i = 0; i < count; i++) {
+      String id = d.start(FLOOR_ELEMENTS);
       d.complete(d.task(id, "Task_Bare"));
     }
   }
