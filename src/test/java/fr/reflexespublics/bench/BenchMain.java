@@ -768,10 +768,10 @@ public class BenchMain {
     Map<Lever, List<Double>> beyond = new HashMap<>();
     List<Double> floorMs = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
-      double floor = ownPerWaitState(n, this::bare);
+      double floor = ownMsPerWaitState(n, this::bare);
       floorMs.add(floor);
       for (Lever lever : levers) {
-        double each = ownPerWaitState(n, lever.workload());
+        double each = ownMsPerWaitState(n, lever.workload());
         ratios.computeIfAbsent(lever, k -> new ArrayList<>()).add(each / floor);
         beyond.computeIfAbsent(lever, k -> new ArrayList<>()).add(each - floor);
       }
@@ -792,7 +792,7 @@ public class BenchMain {
   private record Lever(String subject, String unit, int count, Workload workload) {}
 
   /** Runs a workload once; its milliseconds per wait state, the harness's lookups deducted. */
-  private double ownPerWaitState(int n, Workload workload) throws Exception {
+  private double ownMsPerWaitState(int n, Workload workload) throws Exception {
     Driver d = new Driver(engine, true);
     long t = System.nanoTime();
     workload.run(d, n);

@@ -63,8 +63,13 @@ final class SampleProfile {
     }
   }
 
+  /** The recording's event types: the harness's phases, and the samples of Java and native code. */
+  private static final String PHASE = "fr.reflexespublics.bench.Phase";
+  private static final String JAVA_SAMPLE = "jdk.ExecutionSample";
+  private static final String NATIVE_SAMPLE = "jdk.NativeMethodSample";
+
   /** A phase of the profiled round, as the recording sees it. */
-  @Name("fr.reflexespublics.bench.Phase")
+  @Name(PHASE)
   @Label("Bench phase")
   static final class Phase extends Event {
     @Label("Subject")
@@ -134,8 +139,8 @@ final class SampleProfile {
   Map<String, Split> profile(List<Map.Entry<String, Work>> phases) throws Exception {
     Path file = Files.createTempFile("bench-profile", ".jfr");
     try (Recording recording = new Recording()) {
-      recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
-      recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
+      recording.enable(JAVA_SAMPLE).withPeriod(Duration.ofMillis(1)).withStackTrace();
+      recording.enable(NATIVE_SAMPLE).withPeriod(Duration.ofMillis(1)).withStackTrace();
       recording.enable(Phase.class);
       recording.start();
       for (Map.Entry<String, Work> phase : phases) {
@@ -158,7 +163,7 @@ final class SampleProfile {
   private Map<String, Split> split(List<RecordedEvent> events) {
     List<Window> windows = new ArrayList<>();
     for (RecordedEvent e : events) {
-      if (e.getEventType().getName().equals("fr.reflexespublics.bench.Phase")) {
+      if (e.getEventType().getName().equals(PHASE)) {
         windows.add(new Window(e.getString("subject"), e.getThread().getJavaThreadId(), e.getStartTime(),
             e.getEndTime()));
       }
@@ -167,7 +172,7 @@ final class SampleProfile {
     windows.forEach(w -> splits.computeIfAbsent(w.subject(), k -> new Split()));
     for (RecordedEvent e : events) {
       String type = e.getEventType().getName();
-      if (!type.equals("jdk.ExecutionSample") && !type.equals("jdk.NativeMethodSample")) {
+      if (!type.equals(JAVA_SAMPLE) && !type.equals(NATIVE_SAMPLE)) {
         continue;
       }
       long thread = e.getThread("sampledThread").getJavaThreadId();
@@ -175,7 +180,7 @@ final class SampleProfile {
       for (Window w : windows) {
         if (w.threadId() == thread && !at.isBefore(w.start()) && !at.isAfter(w.end())) {
           Split split = splits.get(w.subject());
-          if (place(e.getStackTrace(), split) && type.equals("jdk.NativeMethodSample")) {
+          if (place(e.getStackTrace(), split) && type.equals(NATIVE_SAMPLE)) {
             split.inNativeCode++;
           }
           break;
